@@ -1,0 +1,52 @@
+# newsx — the two Quick-start commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+NEWSX := $(VENV)/bin/newsx
+GOLD := $(wildcard corpus/gold/*.jsonl)
+
+.PHONY: run test install install-test bench score gold-check peers schemas results clean help
+
+help:
+	@echo "make run    - install into $(VENV) and run the main job on the shipped corpus (out/)"
+	@echo "make test   - install with test extras and run the whole suite"
+	@echo "make score  - score the extractor on the project gold (corpus/gold)"
+	@echo "make peers  - run the peer suites from ../shared/peers (skips when absent)"
+	@echo "make bench  - throughput benchmarks (bench extra)"
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(NEWSX) run corpus/texts --db sqlite:///out/newsx.sqlite --out out
+
+test: install-test
+	$(PY) -m pytest -q
+
+score: install
+	$(NEWSX) score $(GOLD)
+
+gold-check: install
+	$(NEWSX) gold check $(GOLD)
+
+peers: install
+	$(NEWSX) peers ../shared/peers
+
+schemas: install
+	$(PY) -m schemas.export
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,198 @@
+"""The command line: thin — parses arguments, calls the library. Data on stdout, everything else on stderr."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from extract.progress import Progress
+
+
+def _date(ctx, param, value):  # click callback
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not YYYY-MM-DD") from None
+
+
+def _err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option("0.1.0", prog_name="newsx")
+def main() -> None:
+    """newsx — parks, money, percentages and dates from Chinese news, as validated records."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="JSONL output file (default: stdout).")
+@click.option("--date", callback=_date, help="Document date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--labels", default=None, help="Comma-separated labels to extract (default: all).")
+@click.option("--rejects", type=click.Path(dir_okay=False), default=None,
+              help="Where to write rejected input units (default: OUTPUT.rejects.jsonl, or stderr only).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+def extract(inputs, output, date, labels, rejects, progress):
+    """Extract mentions from INPUTS (.txt files, folders, .jsonl, or - for JSONL on stdin).
+
+    Writes one JSON line per document: {"id", "date", "spans": [...]}.
+    """
+    from extract.intake.read import Reject, read_inputs
+    from extract.pipeline import extract_document
+
+    label_list = [x.strip().upper() for x in labels.split(",")] if labels else None
+    to_stdout = output == "-"
+    out = sys.stdout if to_stdout else open(output, "w", encoding="utf-8")
+    rejects_path = rejects or (None if to_stdout else output + ".rejects.jsonl")
+    rej = open(rejects_path, "w", encoding="utf-8") if rejects_path else None
+    bar = Progress(enabled=(False if to_stdout and progress is None else progress))
+    n_in = n_out = n_rej = 0
+    try:
+        for item in read_inputs(inputs, date):
+            n_in += 1
+            if isinstance(item, Reject):
+                n_rej += 1
+                _err(f"rejected: {item}")
+                if rej:
+                    rej.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
+                bar.update(rejects=1)
+                continue
+            ex = extract_document(item, labels=label_list)
+            out.write(ex.model_dump_json(exclude={"text"}) + "\n")
+            n_out += 1
+            bar.update(documents=1, mentions=len(ex.spans), chars=len(item.text))
+    finally:
+        bar.close()
+        if not to_stdout:
+            out.close()
+        if rej:
+            rej.close()
+    _err(f"documents in: {n_in} = written {n_out} + rejects {n_rej}" + (f" (rejects in {rejects_path})" if rej and n_rej else ""))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", "db_url", default="sqlite:///out/newsx.sqlite", show_default=True,
+              help="Database URL: sqlite:///FILE, duckdb:///FILE or postgresql://…")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True,
+              help="Folder for mentions.jsonl and rejects.jsonl.")
+@click.option("--date", callback=_date, help="Document date for inputs that carry none.")
+@click.option("--table-prefix", default="", help="Prefix for the table names (letters, digits, _).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+def run(inputs, db_url, out_dir, date, table_prefix, progress):
+    """The main job: extract INPUTS and load documents and mentions into a database plus JSONL."""
+    from extract.batch import run as run_batch
+
+    summary = run_batch(inputs, db_url=db_url, out_dir=Path(out_dir), date=date,
+                        progress=Progress(enabled=progress), table_prefix=table_prefix)
+    click.echo(summary.text())
+    click.echo(f"database: {db_url}\njsonl: {Path(out_dir) / 'mentions.jsonl'}")
+    if not summary.balanced():
+        raise click.ClickException("document counts do not balance (a bug: please report it)")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", "pred_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Prediction JSONL (repeatable). Without it the extractor runs on the gold texts.")
+@click.option("--errors", is_flag=True, help="List every miss, spurious span, boundary and value error.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--labels", default=None, help="Comma-separated labels to score (default: all).")
+def score(files, pred_files, errors, as_json, labels):
+    """Score predictions against gold FILES (JSONL per ANNOTATION.md)."""
+    from extract.evaluate import GoldError, load_gold, load_predictions, score as do_score
+    from extract.evaluate.report import as_json as report_json, error_lines, table
+    from extract.pipeline import extract_document
+    from schemas.records import Document
+
+    try:
+        gold = load_gold(files)
+        if pred_files:
+            pred = load_predictions(pred_files)
+        else:
+            pred = {g.id: extract_document(Document(id=g.id, text=g.text, date=g.date)) for g in gold}
+    except GoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    if labels:
+        keep = {x.strip().upper() for x in labels.split(",")}
+        gold = [g.model_copy(update={"spans": [m for m in g.spans if m.label.value in keep]}) for g in gold]
+        pred = {k: v.model_copy(update={"spans": [m for m in v.spans if m.label.value in keep]}) for k, v in pred.items()}
+    result = do_score(gold, pred)
+    if as_json:
+        data = report_json(result, len(gold))
+        if errors:
+            data["error_list"] = error_lines(result.errors).splitlines()
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(table(result, len(gold)))
+        if errors:
+            click.echo("")
+            click.echo(error_lines(result.errors))
+
+
+@main.group()
+def gold() -> None:
+    """Gold data tools: check, import and export."""
+
+
+@gold.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def gold_check(files):
+    """Validate gold FILES: offsets, surfaces, overlaps, values. Exit 1 on the first bad file."""
+    from extract.evaluate import GoldError, load_gold
+
+    total_docs = total_spans = 0
+    by_label: dict[str, int] = {}
+    for f in files:
+        try:
+            docs = load_gold([f])
+        except GoldError as exc:
+            raise click.ClickException(str(exc)) from None
+        spans = sum(len(d.spans) for d in docs)
+        for d in docs:
+            for m in d.spans:
+                by_label[m.label.value] = by_label.get(m.label.value, 0) + 1
+        total_docs += len(docs)
+        total_spans += spans
+        click.echo(f"ok  {f}: {len(docs)} documents, {spans} spans")
+    labels = ", ".join(f"{k} {v}" for k, v in sorted(by_label.items()))
+    click.echo(f"total: {total_docs} documents, {total_spans} spans ({labels})")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False), default="../shared/peers")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output with every failure and exclusion.")
+@click.option("--failures", is_flag=True, help="List failed and excluded cases.")
+def peers(directory, as_json, failures):
+    """Run other projects' test cases (../shared/peers) and print pass rates per suite."""
+    from extract.evaluate.peers import run_all
+
+    path = Path(directory)
+    if not path.is_dir():
+        _err(f"no peer folder at {path}: nothing to run")
+        return
+    results = run_all(path)
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'suite':<28} {'passed':>6} {'in scope':>8} {'rate':>7} {'excluded':>8}")
+    for r in results:
+        click.echo(f"{r.name:<28} {len(r.passed):>6} {r.in_scope:>8} {r.rate:>7.1%} {len(r.excluded):>8}")
+    if failures:
+        for r in results:
+            for cid, text, why in r.failed:
+                click.echo(f"FAIL    {r.name} {cid}: {text!r}: {why}")
+            for cid, text, why in r.excluded:
+                click.echo(f"EXCLUDE {r.name} {cid}: {text!r}: {why}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Peer test suites (other projects' own cases, in ``../shared/peers``), run against newsx.
+
+Each label folder that measures itself on peers has a ``peers.py`` with
+``SUITES: dict[str, Callable[[Path], SuiteResult]]`` keyed by the JSONL file stem. The runner
+discovers them through the registry, so it knows no label by name. Every case is either
+passed, failed, or excluded with a reason — nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from extract import registry
+
+
+@dataclass
+class SuiteResult:
+    name: str
+    passed: list[str] = field(default_factory=list)  # case ids
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (id, text, what went wrong)
+    excluded: list[tuple[str, str, str]] = field(default_factory=list)  # (id, text, reason)
+
+    @property
+    def in_scope(self) -> int:
+        return len(self.passed) + len(self.failed)
+
+    @property
+    def rate(self) -> float:
+        return len(self.passed) / self.in_scope if self.in_scope else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "suite": self.name, "passed": len(self.passed), "failed": len(self.failed),
+            "excluded": len(self.excluded), "in_scope": self.in_scope, "rate": round(self.rate, 4),
+            "failures": [list(f) for f in self.failed], "exclusions": [list(e) for e in self.excluded],
+        }
+
+
+def read_cases(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def suites() -> dict[str, Callable[[Path], SuiteResult]]:
+    """All suite runners of all label folders (``extract/<label>/peers.py``)."""
+    found: dict[str, Callable[[Path], SuiteResult]] = {}
+    packages = {target.split(":")[0].rsplit(".", 1)[0] for target in registry.EXTRACTORS.values()}
+    packages.add("extract.numeral")
+    for package in sorted(packages):
+        try:
+            module = importlib.import_module(f"{package}.peers")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{package}.peers":
+                continue
+            raise
+        found.update(module.SUITES)
+    return found
+
+
+def run_all(directory: Path) -> list[SuiteResult]:
+    """Run every suite whose file exists in ``directory`` (the ../shared/peers folder)."""
+    results = []
+    for name, run in sorted(suites().items()):
+        path = directory / f"{name}.jsonl"
+        if path.exists():
+            results.append(run(path))
+    return results

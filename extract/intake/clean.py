@@ -1,0 +1,124 @@
+"""Cleaning with an offset map.
+
+The rules run on a cleaned text: full-width digits and symbols mapped to ASCII, lines that a
+page layout broke in the middle of a sentence joined, stray spaces between digits and CJK
+removed. Every character of the cleaned text remembers the index of the original character it
+came from, so every offset found in the cleaned text maps back to the original exactly.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+
+import regex
+
+# One-to-one character mappings (the same length in and out).
+_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
+_WIDTH.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "：": ":", "～": "~"})
+_WIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+_WIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+_TRANSLATE = str.maketrans(_WIDTH)
+
+# A line ending in one of these ends a sentence (or a heading with its own punctuation).
+_TERMINAL = set("。！？!?；;：:…”’」』）)】》")
+_CJK = r"\p{Han}"
+# Spaces between a digit/Han character and a digit/Han character are layout noise.
+_STRAY_SPACE = regex.compile(rf"(?<=[\d{_CJK}%.])[ \t\u00a0\u3000]+(?=[\d{_CJK}%])")
+_LINE_BREAK = regex.compile(r"[ \t\u00a0\u3000]*\n(?:[ \t\u00a0\u3000]*\n)*[ \t\u00a0\u3000]*")
+_PROSE = regex.compile(r"[，。；,]")
+# A photo caption: a line ending in the photographer's credit (…王丽曼摄, 新华社记者 牟宇摄).
+_CAPTION = regex.compile(r"[^\n]{6,}?(?:\p{Han}{2,4}|记者\s*\p{Han}{2,4})\s*摄[)）]?[ \t\u3000]*$", regex.M)
+# A body line (long, without final punctuation) continued by a line that starts mid-sentence.
+_MIN_BODY_LINE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """The cleaned text and, for each of its characters, the original index."""
+
+    text: str
+    original: str
+    index: array  # index[i] = offset in `original` of cleaned character i
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open cleaned span to the half-open original span it covers."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span {start}-{end} outside the cleaned text (length {len(self.text)})")
+        return self.index[start], self.index[end - 1] + 1
+
+
+def _joinable(original: str, line_start: int, brk_start: int, brk_end: int) -> bool:
+    """Is the break original[brk_start:brk_end] a layout break inside a sentence?"""
+    if brk_start == 0 or brk_end >= len(original):
+        return False
+    before, after = original[brk_start - 1], original[brk_end]
+    if before in _TERMINAL:
+        return False
+    if brk_start - line_start < _MIN_BODY_LINE:
+        return False  # a short line is a heading, byline or caption, not a broken body line
+    if not _PROSE.search(original, line_start, brk_start):
+        return False  # a line without a comma or full stop is a headline
+    # Continue only into text that can sit mid-sentence (a Han character, digit, or closing mark).
+    return bool(regex.match(r"[\p{Han}\d%、，,。）)”]", after)) and not regex.match(r"[◎●■□▲△]", after)
+
+
+def clean(original: str) -> CleanText:
+    """Clean ``original`` for the rules, keeping an exact offset map. Linear in its length."""
+    translated = original.translate(_TRANSLATE)
+    keep = array("q")  # original indices of the characters we keep
+    out: list[str] = []
+    pos = 0
+    line_start = 0
+    lifted: list[tuple[int, int]] = []  # captions taken out of a sentence, emitted after it
+    breaks = list(_LINE_BREAK.finditer(translated))
+    b = 0
+    while b < len(breaks):
+        s, e = breaks[b].span()
+        out.append(translated[pos:s])
+        keep.extend(range(pos, s))
+        joinable = _joinable(translated, line_start, s, e)
+        nxt = breaks[b + 1] if b + 1 < len(breaks) else None
+        if joinable and nxt is not None and _CAPTION.match(translated, e, nxt.start()) \
+                and regex.match(r"[\p{Han}\d，。]", translated[nxt.end() : nxt.end() + 1]):
+            # A photo caption dropped into a sentence: join the sentence around it and
+            # emit the caption as its own line after the paragraph.
+            lifted.append((e, nxt.start()))
+            pos = nxt.end()
+            b += 2
+            continue  # the sentence goes on: line_start stays where the paragraph began
+        if not joinable:
+            newlines = [k for k in range(s, e) if translated[k] == "\n"]
+            for cs, ce in lifted:
+                out.append("\n")
+                keep.append(newlines[0])
+                out.append(translated[cs:ce])
+                keep.extend(range(cs, ce))
+            lifted.clear()
+            for k in newlines:  # one newline per original newline: a paragraph stays one
+                out.append("\n")
+                keep.append(k)
+            line_start = e
+        pos = e
+        b += 1
+    out.append(translated[pos:])
+    keep.extend(range(pos, len(translated)))
+    for cs, ce in lifted:  # a caption lifted from the last paragraph of the text
+        out.append("\n")
+        keep.append(len(translated) - 1)
+        out.append(translated[cs:ce])
+        keep.extend(range(cs, ce))
+    joined = "".join(out)
+    # Second pass: drop stray spaces (on the joined text, mapping through `keep`).
+    index = array("q")
+    pieces: list[str] = []
+    last = 0
+    for m in _STRAY_SPACE.finditer(joined):
+        pieces.append(joined[last : m.start()])
+        index.extend(keep[last : m.start()])
+        last = m.end()
+    pieces.append(joined[last:])
+    index.extend(keep[last:])
+    text = "".join(pieces)
+    assert len(text) == len(index)
+    return CleanText(text=text, original=original, index=index)

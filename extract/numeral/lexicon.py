@@ -1,0 +1,47 @@
+"""Numeral characters and named regex fragments, composed by name (never by slicing).
+
+Sources: GB/T 15835 (numbers in Chinese publications) for the ordinary and financial
+(大写) digits; traditional variants (萬 億 兩 貳 參 陸) as they occur in reposted text.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "两": 2, "兩": 2, "贰": 2, "貳": 2,
+    "三": 3, "叁": 3, "參": 3, "叄": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+ZEROS = frozenset("零〇○Ｏ")
+# 廿 卅 卌 are read as 二十 三十 四十.
+TENS_SHORTHAND: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
+SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+POINTS = frozenset("点點")
+NEGATIVE_SIGNS = frozenset("负負-−－")
+
+# Vague markers inside a quantity: 200余万, 十几万, 数十亿, 上百亿, 三十多万.
+APPROX_INSIDE = frozenset("余多几数上来")
+
+_cn = "".join(DIGITS) + "".join(TENS_SHORTHAND) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+
+# Named fragments -----------------------------------------------------------------------
+ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?"
+CN_NUMERAL_CHAR = f"[{_cn}点點]"
+# A run of characters that can make up one quantity (validated by the parser, not the regex).
+QUANTITY_CHAR = rf"[0-9.,，{_cn}点點余多几数上]"
+QUANTITY_RUN = rf"{QUANTITY_CHAR}{{1,40}}"
+RANGE_SEP = r"(?:—{1,2}|–|－|-|~|～|至|到)"
+
+SCALE_VALUES: dict[str, Decimal] = {
+    **{k: Decimal(v) for k, v in SMALL_UNITS.items()},
+    **{k: Decimal(v) for k, v in BIG_UNITS.items()},
+}

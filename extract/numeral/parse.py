@@ -1,0 +1,251 @@
+"""One parser for every number: Arabic, Chinese, 大写, mixed, with 万/亿 scales — exact Decimals.
+
+Modes (after cn2an, whose cases we measure against):
+- ``strict``: well-formed Chinese numerals (一百零五, 两千三百亿, 壹仟贰佰) and plain Arabic
+  numbers. A bare run of digits such as 一一 is rejected: a real document would write 十一.
+- ``normal``: also positional digit runs (一七二零 = 1720, for years and codes) and colloquial
+  abbreviations (三万五 = 35000, 一百二 = 120, 一百十一 = 111).
+- ``smart``: also Arabic digits mixed with Chinese units (1.2万, 3千万, 1万600, 4.78万亿).
+
+Everything is linear in the input length: each function scans its string a bounded number
+of times, and recursion only descends from 亿 to 万 to the section below 万.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extract.numeral.lexicon import (
+    APPROX_INSIDE,
+    BIG_UNITS,
+    DIGITS,
+    NEGATIVE_SIGNS,
+    POINTS,
+    SMALL_UNITS,
+    TENS_SHORTHAND,
+    ZEROS,
+)
+
+MODES = ("strict", "normal", "smart")
+_ARABIC_FULL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
+_ARABIC_AT = re.compile(r"\d+(?:\.\d+)?")
+_YI = "亿億"
+_WAN = "万萬"
+
+
+class NumeralError(ValueError):
+    """The string is not a number (in the requested mode)."""
+
+
+def _fail(s: str, why: str) -> NumeralError:
+    return NumeralError(f"not a number: {s!r} ({why})")
+
+
+def parse_number(text: str, mode: str = "smart", *, bare_scale: bool = False) -> Decimal:
+    """Parse ``text`` (the whole string) as one number.
+
+    ``bare_scale`` accepts a scale word with no digits (万亿 → 10^12, 亿 → 10^8), as in 超万亿元.
+    Raises NumeralError when the string is not a number in that mode.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+    s = text.strip().replace("，", ",").replace("．", ".")
+    negative = False
+    if s and s[0] in NEGATIVE_SIGNS:
+        negative, s = True, s[1:].lstrip()
+    if not s:
+        raise _fail(text, "empty")
+    for short, full in TENS_SHORTHAND.items():
+        s = s.replace(short, full)
+    if bare_scale and s[0] in _YI + _WAN:
+        s = "一" + s
+    value = _parse_big(s, mode, text)
+    return -value if negative else value
+
+
+def _split_last(s: str, units: str) -> int:
+    return max(s.rfind(u) for u in units)
+
+
+def _parse_big(s: str, mode: str, orig: str) -> Decimal:
+    """Numbers with 亿 and 万 (万亿 = 万 × 亿 falls out of the recursion)."""
+    i = _split_last(s, _YI)
+    if i >= 0:
+        high, low = s[:i], s[i + 1 :]
+        if not high or any(u in high for u in _YI):
+            raise _fail(orig, "亿 needs a number before it, once")
+        return _parse_wan(high, mode, orig) * 10**8 + _parse_low(low, high, 10**8, mode, orig)
+    return _parse_wan(s, mode, orig)
+
+
+def _parse_wan(s: str, mode: str, orig: str) -> Decimal:
+    i = _split_last(s, _WAN)
+    if i >= 0:
+        high, low = s[:i], s[i + 1 :]
+        if not high or any(u in high for u in _WAN):
+            raise _fail(orig, "万 needs a number before it, once")
+        return _parse_section(high, mode, orig) * 10**4 + _parse_low(low, high, 10**4, mode, orig)
+    return _parse_section(s, mode, orig)
+
+
+def _parse_low(low: str, high: str, unit: int, mode: str, orig: str) -> Decimal:
+    """The part after 亿 or 万: 一亿零一, 三万五 (colloquial), 1万600 (smart)."""
+    if not low:
+        return Decimal(0)
+    if "." in high or any(p in high for p in POINTS):
+        raise _fail(orig, "a decimal before a scale word cannot be followed by more digits")
+    had_zero = low[0] in ZEROS
+    rest = low.lstrip("".join(ZEROS))
+    if not rest:
+        raise _fail(orig, "trailing 零")
+    if had_zero and rest[0] in SMALL_UNITS:
+        rest = "一" + rest  # 一万零百一十一 (cn2an accepts it in strict mode)
+    if len(rest) == 1 and rest in DIGITS and not had_zero:
+        if mode == "strict":
+            raise _fail(orig, "colloquial 三万五 needs normal mode")
+        return Decimal(DIGITS[rest]) * unit / 10
+    value = _parse_wan(rest, mode, orig) if unit > 10**4 else _parse_section(rest, mode, orig)
+    if value >= unit:
+        raise _fail(orig, "the part after a scale word is too large")
+    return value
+
+
+def _parse_section(s: str, mode: str, orig: str) -> Decimal:
+    """A number below the big scales: 一千零一十, 壹佰捌拾壹, 1720, 一七二零, 3千, 四千230."""
+    if not s:
+        raise _fail(orig, "missing digits")
+    if _ARABIC_FULL.fullmatch(s):
+        return Decimal(s.replace(",", ""))
+    if "," in s:
+        raise _fail(orig, "misplaced separator")
+    point = next((k for k, ch in enumerate(s) if ch in POINTS or ch == "."), -1)
+    if point >= 0:
+        whole, frac = s[:point], s[point + 1 :]
+        if not whole or not frac:
+            raise _fail(orig, "a point needs digits on both sides")
+        if frac.isdigit():
+            if mode != "smart":
+                raise _fail(orig, "Arabic decimals after Chinese digits need smart mode")
+            digits = frac
+        elif all(ch in DIGITS for ch in frac):
+            digits = "".join(str(DIGITS[ch]) for ch in frac)
+        else:
+            raise _fail(orig, "the part after the point must be digits")
+        return _parse_section(whole, mode, orig) + Decimal("0." + digits)
+    if all(ch in DIGITS for ch in s):
+        if len(s) == 1:
+            return Decimal(DIGITS[s])
+        if mode == "strict":
+            raise _fail(orig, "a run of bare digits (一一) is not a number in strict mode")
+        return Decimal("".join(str(DIGITS[ch]) for ch in s))
+    return _parse_units(s, mode, orig)
+
+
+def _parse_units(s: str, mode: str, orig: str) -> Decimal:
+    total = Decimal(0)
+    pending: Decimal | None = None
+    pending_arabic = False
+    last_unit: int | None = None
+    after_zero = False
+    k = 0
+    while k < len(s):
+        ch = s[k]
+        if ch.isdigit():
+            if mode != "smart":
+                raise _fail(orig, "Arabic digits mixed with Chinese need smart mode")
+            m = _ARABIC_AT.match(s, k)
+            assert m is not None
+            if pending is not None:
+                raise _fail(orig, "two numbers in a row")
+            pending, pending_arabic = Decimal(m.group()), True
+            k = m.end()
+            continue
+        if ch in ZEROS:
+            if pending is not None:
+                raise _fail(orig, "零 after a digit")
+            after_zero = True
+        elif ch in DIGITS:
+            if pending is not None:
+                raise _fail(orig, "two digits in a row")
+            pending, pending_arabic = Decimal(DIGITS[ch]), False
+        elif ch in SMALL_UNITS:
+            unit = SMALL_UNITS[ch]
+            if last_unit is not None and unit >= last_unit:
+                raise _fail(orig, "units must decrease (十一十二 is two numbers)")
+            if pending is None:
+                if (unit == 10 and last_unit is None) or after_zero:
+                    pending = Decimal(1)  # 十一, 一千零十, 一万零百一十一
+                elif unit == 10 and mode != "strict":
+                    pending = Decimal(1)  # 一百十一 (normal)
+                else:
+                    raise _fail(orig, f"{ch} needs a digit before it")
+            total += pending * unit
+            last_unit, pending, after_zero = unit, None, False
+        else:
+            raise _fail(orig, f"unexpected {ch!r}")
+        k += 1
+    if pending is not None:
+        if last_unit is None or after_zero or last_unit == 10 or pending_arabic:
+            if pending_arabic and last_unit is not None and pending >= last_unit:
+                raise _fail(orig, "the number after a unit is too large")
+            total += pending
+        elif mode == "strict":
+            raise _fail(orig, "colloquial 一百二 needs normal mode")
+        else:
+            total += pending * last_unit / 10  # 一百二 = 120, 两千六 = 2600
+    elif after_zero:
+        raise _fail(orig, "trailing 零")
+    return total
+
+
+# Quantities: numbers with vague markers and ranges, as they stand before a unit --------------
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A parsed quantity. ``value`` is the low end of a range. ``approx`` is a qualifier word
+    from the shared table (``over`` for 余/多/几/数/上, ``approx`` for 一两百-style ranges)."""
+
+    value: Decimal
+    low: Decimal | None = None
+    high: Decimal | None = None
+    approx: str | None = None
+
+
+_SMALL_UNIT_CHARS = "".join(SMALL_UNITS)
+_ALL_UNIT_CHARS = _SMALL_UNIT_CHARS + "".join(BIG_UNITS)
+_VAGUE_LEAD = {"数": None, "几": None, "上": None}
+
+
+def parse_quantity(text: str, mode: str = "smart", *, bare_scale: bool = False) -> Quantity:
+    """Parse a quantity such as 200余万, 2000余万, 三十多万, 十几万, 数十亿, 上百亿, 二三十万,
+    一两百, 17.3万亿 or 万亿 (with ``bare_scale``). Raises NumeralError otherwise."""
+    s = text.strip()
+    if not s:
+        raise _fail(text, "empty")
+    # Adjacent-digit ranges: 二三十万 (20–30万), 一两百 (100–200), 三四百万.
+    if len(s) >= 2 and s[0] in DIGITS and s[1] in DIGITS and s[0] not in ZEROS and s[1] not in ZEROS:
+        a, b = DIGITS[s[0]], DIGITS[s[1]]
+        rest = s[2:]
+        if b == a + 1 and rest and rest[0] in _ALL_UNIT_CHARS:
+            low = parse_number(s[0] + rest, mode)
+            high = parse_number(s[1] + rest, mode)
+            return Quantity(low, low, high, "approx")
+    # A vague head: 数十亿, 几十万, 上百亿, 几百 → the stated order of magnitude, over.
+    if s[0] in _VAGUE_LEAD and len(s) >= 2 and s[1] in _ALL_UNIT_CHARS:
+        return Quantity(parse_number("一" + s[1:], mode), approx="over")
+    # An inside marker: 200余万, 三十多万, 十几万, 10余 → the number without it, over.
+    for k, ch in enumerate(s):
+        if ch in APPROX_INSIDE and k > 0:
+            head, tail = s[:k], s[k + 1 :]
+            if ch == "几":
+                head += "一" if head[-1] in _SMALL_UNIT_CHARS else ""
+            if tail and any(c not in BIG_UNITS and c not in SMALL_UNITS for c in tail):
+                raise _fail(text, "only a scale word may follow 余/多/几")
+            if ch == "几" and not head[-1] in _SMALL_UNIT_CHARS + "一":
+                raise _fail(text, "几 follows a unit (十几, 几十)")
+            base = parse_number(head.rstrip("一") if ch == "几" else head, mode)
+            scale = parse_number(tail, mode, bare_scale=True) if tail else Decimal(1)
+            return Quantity(base * scale, approx="over")
+    return Quantity(parse_number(s, mode, bare_scale=bare_scale))

@@ -1,0 +1,55 @@
+"""Pydantic v2 models of the park registry (corpus/parks/registry.jsonl, divisions.jsonl)."""
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ParkType(str, Enum):
+    hitech = "hitech"                    # national high-tech industrial development zone (国家高新区)
+    etdz = "etdz"                        # economic and technological development zone (经开区)
+    new_area = "new_area"                # national new area (国家级新区)
+    ftz = "ftz"                          # pilot free trade zone (自由贸易试验区)
+    free_trade_port = "free_trade_port"  # 海南自由贸易港
+    bonded = "bonded"                    # comprehensive bonded zone (综合保税区)
+    agri = "agri"                        # national agricultural high-tech demonstration zone
+    provincial_zone = "provincial_zone"  # provincial-level development zone
+    other = "other"
+
+
+class ParkLevel(str, Enum):
+    national = "national"
+    provincial = "provincial"
+    other = "other"
+
+
+class DivisionLevel(str, Enum):
+    province = "province"
+    prefecture = "prefecture"
+    county = "county"
+
+
+class ParkEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z]+-\d{2}-[0-9a-f]{6}$")
+    canonical: str = Field(min_length=2)
+    aliases: tuple[str, ...] = ()
+    type: ParkType
+    level: ParkLevel
+    province: str = Field(pattern=r".+(省|市|自治区)$")
+    city: str | None = None
+    code: str | None = Field(default=None, pattern=r"^\d{6}$")
+    source: str
+
+
+class Division(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str = Field(pattern=r"^\d{2}(\d{2}(\d{2})?)?$")
+    name: str
+    short: str | None = Field(default=None, min_length=2)
+    level: DivisionLevel
+    province: str
+    city: str | None = None
