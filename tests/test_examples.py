@@ -13,7 +13,7 @@ EXAMPLES = discover()
 
 @pytest.mark.parametrize("ex", EXAMPLES, ids=[e.id for e in EXAMPLES])
 def test_example(ex: Example) -> None:
-    found = [m for m in extract_text(ex.text, ex.date) if m.label.value == ex.label]
+    found = extract_text(ex.text, ex.date, labels=[ex.label])
     if ex.value is None:
         assert found == [], f"{ex.file}: expected no {ex.label} in {ex.text!r}, got {[m.text for m in found]}"
         return

@@ -1,0 +1,59 @@
+"""Park words, their full forms, and the characters that cannot sit inside a park name.
+
+Suffixes follow ANNOTATION.md (PARK) and the names used in the State Council, MOST and MOFCOM
+lists (高新技术产业开发区, 经济技术开发区, 自由贸易试验区, 综合保税区 …).
+"""
+
+from __future__ import annotations
+
+# Park words that, after a place name, make a park name (pattern layer). Longest match wins.
+PATTERN_SUFFIXES: tuple[str, ...] = (
+    "高新技术产业开发区", "高新技术产业园区", "高新技术开发区", "高新区", "高新园区",
+    "经济技术开发区", "经济开发区", "经开区", "开发区", "技术开发区",
+    "工业园区", "工业园", "产业园区", "产业园", "科技园区", "科技园", "大学科技园", "科技城", "产业城",
+    "产业基地", "制造基地", "生产基地", "产业创新基地", "炼化基地", "能源化工基地", "数据产业基地",
+    "物流园区", "物流园", "农业园区", "农业科技园区", "农业产业园", "观光园", "生态园", "创业园", "食品产业园",
+    "产业集聚区", "新区", "自贸区", "自由贸易试验区", "自贸试验区", "自由贸易港", "自贸港",
+    "综合保税区", "综保区", "保税区", "保税港区", "出口加工区", "边境经济合作区", "跨境经济合作区",
+    "重点开发开放试验区", "园区",
+)
+
+# Bases that are not parks (GUIDELINE: farm, breeding, seed, pilot, training bases, designations).
+NOT_PARK_ENDINGS: tuple[str, ...] = (
+    "养殖基地", "制种基地", "种植基地", "繁育基地", "育种基地", "中试基地", "培训基地", "实训基地", "训练基地",
+    "教育基地", "实践基地", "研学基地", "奶源基地", "蔬菜基地", "保障基地", "工业基地", "示范基地", "人才基地",
+    "孵化基地", "科普基地", "拍摄基地", "生产基地建设",
+)
+
+# Two-character words inside names whose first character is otherwise a stop (先进制造, 创新, 加工).
+NAME_BIGRAMS = frozenset({"先进", "创新", "加工", "通用", "建材", "集成", "共享", "共建", "进出", "国家", "集聚", "合作"})
+
+# Abbreviations expanded in canonical names (GUIDELINE: 高新区 → 高新技术产业开发区 …).
+EXPANSIONS: tuple[tuple[str, str], ...] = (
+    ("高新区", "高新技术产业开发区"),
+    ("经开区", "经济技术开发区"),
+    ("自贸区", "自由贸易试验区"),
+    ("自贸试验区", "自由贸易试验区"),
+    ("自贸港", "自由贸易港"),
+    ("综保区", "综合保税区"),
+)
+
+# Words between the place and the park word that only say the level: dropped in canonical names.
+LEVEL_WORDS: dict[str, str] = {
+    "国家级": "national", "国家": "national", "省级": "provincial", "自治区级": "provincial", "市级": "other",
+}
+
+# Characters that end a name when reading leftwards from the park word: particles, verbs and
+# prepositions that stand between a sentence and the name (在肇庆高新区, 落户肇庆高新区).
+# A place name is looked up before a character is read as a stop, so 石家庄, 大同, 驻马店 and
+# 建湖 stay whole.
+STOP_CHARS = frozenset(
+    "的在和与及或等从向对把将为由于是了着到至让使被给以并而且也都已又再还就个所这该其此各"
+    "建入进驻落设申获批创打推加支搭布依托共同聚集属位处距离经过通即"
+)
+MAX_DESCRIPTOR = 16  # characters between the place (or bracket) and the park word
+# A bracketed place inside a company base name: 百度智能云（山西·临汾）人工智能基础数据产业基地.
+BRACKET_PLACE_SEPARATORS = "·・、"
+
+# Short place names that are too common as ordinary words to start a park name alone.
+AMBIGUOUS_SHORT_PLACES = frozenset({"合作", "新区", "城区", "郊区", "矿区", "开发", "高新", "经开", "中心", "新城", "东区", "西区", "南区", "北区"})
