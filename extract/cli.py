@@ -25,7 +25,36 @@ def _err(msg: str) -> None:
     click.echo(msg, err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Commands that live beside the code they drive, loaded only when called (import cost stays low).
+LAZY_COMMANDS: dict[str, str] = {
+    "split": "extract.intake.pages:split_command",
+    "render": "extract.render:render_command",
+    "spark": "extract.spark:spark_command",
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx, name):
+        if name in LAZY_COMMANDS and name not in self.commands:
+            import importlib
+
+            module, _, attr = LAZY_COMMANDS[name].partition(":")
+            try:
+                return getattr(importlib.import_module(module), attr)
+            except (ModuleNotFoundError, AttributeError) as exc:
+                why = f"the {name!r} command is not available: {exc}"
+
+                def unavailable() -> None:
+                    raise click.ClickException(why)
+
+                return click.Command(name, callback=unavailable, help=f"(unavailable: {exc})")
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option("0.1.0", prog_name="newsx")
 def main() -> None:
     """newsx — parks, money, percentages and dates from Chinese news, as validated records."""
@@ -86,13 +115,15 @@ def extract(inputs, output, date, labels, rejects, progress):
               help="Folder for mentions.jsonl and rejects.jsonl.")
 @click.option("--date", callback=_date, help="Document date for inputs that carry none.")
 @click.option("--table-prefix", default="", help="Prefix for the table names (letters, digits, _).")
+@click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1, 100000),
+              help="Documents per transaction (a killed run loses at most one batch of work).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-def run(inputs, db_url, out_dir, date, table_prefix, progress):
+def run(inputs, db_url, out_dir, date, table_prefix, batch_size, progress):
     """The main job: extract INPUTS and load documents and mentions into a database plus JSONL."""
     from extract.batch import run as run_batch
 
     summary = run_batch(inputs, db_url=db_url, out_dir=Path(out_dir), date=date,
-                        progress=Progress(enabled=progress), table_prefix=table_prefix)
+                        progress=Progress(enabled=progress), table_prefix=table_prefix, batch_size=batch_size)
     click.echo(summary.text())
     click.echo(f"database: {db_url}\njsonl: {Path(out_dir) / 'mentions.jsonl'}")
     if not summary.balanced():
