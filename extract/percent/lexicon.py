@@ -25,7 +25,21 @@ LEADING_QUALIFIERS: dict[str, str] = {
     # Negated comparisons (不超过5% = at most 5%): listed so that 超过 / 低于 do not win.
     "不超过": "at_most", "不超": "at_most", "未超过": "at_most", "不高于": "at_most", "不大于": "at_most",
     "不低于": "at_least", "不少于": "at_least", "不小于": "at_least",
+    "至少": "at_least", "至少为": "at_least", "至少是": "at_least", "至多": "at_most", "最多": "at_most",
+    # Symbols, also as Markdown escapes (\>90%, \~48%) in tables.
+    ">": "over", "\\>": "over", "＞": "over", "≥": "at_least", "<": "under", "\\<": "under", "≤": "at_most",
+    "~": "approx", "\\~": "approx", "～": "approx", "≈": "approx",
 }
+# Marks right after the span that change its qualifier: 超过30%（含） is at least 30%;
+# 向29%-30%逼近 approaches from below.
+AFTER_MARKS: dict[str, dict[str, str]] = {
+    "（含）": {"over": "at_least", "under": "at_most"},
+    "(含)": {"over": "at_least", "under": "at_most"},
+    "逼近": {"exact": "under"},
+    "上方": {"exact": "over"},
+}
+# Basis points: 25个基点, 2.54个基点, -50 bps (GUIDELINE: PERCENT with unit pp, 1 bp = 0.0001).
+BASIS_POINTS = r"(?<![0-9A-Za-z_.])(?P<bp>[-−+]?\d{1,6}(?:\.\d{1,4})?)\s?(?:个)?(?:基点|bps\b|bp\b)"
 # Words that end in a qualifier character but are no qualifier (最近, 不过 "only", 通过).
 NOT_QUALIFIERS = frozenset({
     "最近", "附近", "不过", "通过", "经过", "越过", "度过", "错过", "只不过",

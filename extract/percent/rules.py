@@ -19,6 +19,8 @@ from extract.base import Candidate, Context
 from extract.numeral import NumeralError
 from extract.percent import normalize as nz
 from extract.percent.lexicon import (
+    AFTER_MARKS,
+    BASIS_POINTS,
     ADVERB_AFTER_BACHENG,
     CHENG,
     CHENG_BLOCKED_AFTER,
@@ -48,7 +50,7 @@ from extract.percent.lexicon import (
     SLASH_NOT_NEAR,
     TRAILING,
 )
-from schemas.records import PercentUnit, PercentValue
+from schemas.records import PercentUnit, PercentValue, Qualifier
 
 LABEL = "PERCENT"
 _CN_RUN = f"{CN_NUMBER}{{1,10}}"
@@ -276,6 +278,29 @@ RULES: dict[str, Callable[[re.Match, str, dict], Iterable[Candidate]]] = {
 }
 
 
+_BASIS_POINTS = re.compile(BASIS_POINTS)
+
+
+def _basis_points(text: str) -> Iterator[Candidate]:
+    """percent.基点 — 25个基点 → 0.0025 pp; an explicit sign stays in the span and the value."""
+    for m in _BASIS_POINTS.finditer(text):
+        raw = m["bp"].replace("−", "-")
+        q = nz.qualifier(nz.leading_qualifier(text, m.start()), None, None)
+        yield _candidate(text, m.start(), m.end(), nz.value(Decimal(raw) / 10000, qualifier=q, unit=PercentUnit.pp),
+                         "percent.基点")
+
+
+def _after_marks(text: str, c: Candidate) -> Candidate:
+    """A mark right after the span adjusts the qualifier (超过30%（含） → at_least)."""
+    for mark, change in AFTER_MARKS.items():
+        if text.startswith(mark, c.end) or text.startswith(" " + mark, c.end):
+            new = change.get(c.value.qualifier.value)
+            if new:
+                value = c.value.model_copy(update={"qualifier": Qualifier(new)})
+                return Candidate(c.start, c.end, c.label, value, c.rule, c.priority)
+    return c
+
+
 class PercentExtractor:
     label = LABEL
 
@@ -283,6 +308,9 @@ class PercentExtractor:
         state: dict = {}
         for m in PATTERN.finditer(text):
             try:
-                yield from RULES[m.lastgroup](m, text, state)
+                for c in RULES[m.lastgroup](m, text, state):
+                    yield _after_marks(text, c)
             except ValueError:  # NumeralError, or a value the model rejects
                 continue  # the pieces are not a percentage after all
+        if "基点" in text or "bp" in text:
+            yield from _basis_points(text)
