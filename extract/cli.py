@@ -198,6 +198,44 @@ def gold_check(files):
     click.echo(f"total: {total_docs} documents, {total_spans} spans ({labels})")
 
 
+@gold.command("export")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["doccano", "labelstudio"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-")
+def gold_export(files, fmt, output):
+    """Export gold FILES for doccano (JSONL) or Label Studio (JSON); values go in metadata."""
+    from extract.evaluate import GoldError, load_gold
+    from extract.evaluate.formats import dumps_jsonl, to_doccano, to_label_studio
+
+    try:
+        docs = load_gold(files)
+    except GoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    text = dumps_jsonl(to_doccano(docs)) if fmt == "doccano" else json.dumps(to_label_studio(docs), ensure_ascii=False, indent=1)
+    click.open_file(output, "w", encoding="utf-8").write(text)
+
+
+@gold.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["doccano", "labelstudio"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-")
+def gold_import(source, fmt, output):
+    """Import gold corrected in doccano (JSONL) or Label Studio (JSON export) back to newsx gold JSONL."""
+    from extract.evaluate.formats import ImportError_, from_doccano, from_label_studio
+
+    raw = Path(source).read_text(encoding="utf-8-sig")
+    try:
+        if fmt == "doccano":
+            docs = from_doccano((json.loads(l) for l in raw.splitlines() if l.strip()), source)
+        else:
+            docs = from_label_studio(json.loads(raw), source)
+    except (ImportError_, ValueError, KeyError) as exc:
+        raise click.ClickException(f"{source}: {exc}") from None
+    out = click.open_file(output, "w", encoding="utf-8")
+    for d in docs:
+        out.write(d.model_dump_json() + "\n")
+
+
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False), default="../shared/peers")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output with every failure and exclusion.")
