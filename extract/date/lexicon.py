@@ -1,0 +1,92 @@
+"""DATE tables and named regex fragments, composed by name.
+
+Sources: GB/T 15835-2011 (numbers in Chinese publications: 2023年12月28日, 二〇二三年十二月),
+GB/T 7408 / ISO 8601 (2023-12-28 and the values we emit), and the project guideline
+(corpus/GUIDELINE.md, DATE) for the period conventions (年初 → 01, 年底 → 12, 上旬 → 01–10).
+
+Every fragment is bounded: digit runs have fixed lengths, words are literals, and the only
+repetition ({1,2}) is on one separator character. The rules compose these by name.
+"""
+
+from __future__ import annotations
+
+from extract.numeral.lexicon import RANGE_SEP
+
+# Characters ------------------------------------------------------------------------------
+CN_DIGIT = "[〇零○Ｏ一二三四五六七八九]"  # positional digits of a year: 二〇二三
+CN_1_9 = "[一二三四五六七八九]"
+
+# Numbers of a date (validated by the numeral parser, not by the regex) ----------------------
+YEAR4_ARABIC = r"(?:1[5-9]|20)\d{2}"
+YEAR4 = rf"(?:{YEAR4_ARABIC}|{CN_DIGIT}{{4}})"
+YEAR2 = rf"(?:\d{{2}}|{CN_DIGIT}{{2}})"
+MONTH_ARABIC = r"(?:1[0-2]|0?[1-9])"
+MONTH_CN = rf"(?:十[一二]?|{CN_1_9})"
+MONTH = rf"(?:{MONTH_ARABIC}|{MONTH_CN})"
+DAY_ARABIC = r"(?:3[01]|[12]\d|0?[1-9])"
+DAY_CN = rf"(?:三十一?|二十{CN_1_9}?|廿{CN_1_9}?|十{CN_1_9}?|{CN_1_9})"
+DAY = rf"(?:{DAY_ARABIC}|{DAY_CN})"
+QUARTER_NUM = "[一二三四1-4]"
+COUNT_SMALL = "[一二两三四五六七八九十1-9]|十[一二]|1[01]"  # 前N个月 / 前N个季度
+
+# Unit words ----------------------------------------------------------------------------
+YEAR_WORD = "年(?!代|级|纪|龄|薪|均|华|货|轻|画|糕|夜)"  # 1990年代, 一二年级 … are not years
+DAY_WORD = "[日号號]"
+# A day written without 日 after its month (四月十三, 1月3至2月10) ends the phrase or a range side.
+DAY_WORDLESS_END = rf"(?=$|[，。、；;,!?！？\s）)]|{RANGE_SEP})"
+SEP = RANGE_SEP  # — – - ~ ～ 至 到 (the shared range separator)
+
+# Relative words, resolved against the document date (Context.date) ----------------------
+RELATIVE_YEARS: dict[str, int] = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "下年": 1, "前年": -2}
+RELATIVE_MONTHS: dict[str, int] = {
+    "本月": 0, "上月": -1, "上个月": -1, "上一个月": -1, "下月": 1, "下个月": 1,
+    "上個月": -1, "上一個月": -1, "下個月": 1,
+}
+RELATIVE_QUARTERS: dict[str, int] = {
+    "本季度": 0, "上季度": -1, "上个季度": -1, "上一季度": -1, "上一个季度": -1, "下季度": 1, "下个季度": 1,
+}
+RELATIVE_DAYS: dict[str, int] = {
+    "今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1,
+    "后天": 2, "後天": 2,
+}
+REL_YEAR = "(?:今年|本年|去年|明年|下年|前年)"
+REL_MONTH = "(?:本月|上一[个個]月|上[个個]月|上月|下[个個]月|下月)"
+REL_QUARTER = "(?:本季度|上一个季度|上一季度|上个季度|上季度|下个季度|下季度)"
+REL_DAY = (
+    "(?:今天|今日|本日|昨天|昨日|前天|前日|明天|明日|(?<![先和与])[后後]天(?![性的养习获形]))"
+    "(?!头条|之星|之子|方舟|香)"
+)
+
+# Periods (GUIDELINE: 年初 → 01, 年底/年末 → 12, 月初/月底 → that month, 上旬 01–10 …) ------
+YEAR_EDGE_MONTH: dict[str, int] = {"初": 1, "始": 1, "底": 12, "末": 12}  # 伊始 = 初
+HALVES: dict[str, str] = {"上半年": "H1", "下半年": "H2"}
+DEKADS: dict[str, tuple[int, int | None]] = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
+# 初 / 底 / 末 that start another word: 初步, 初心, 初一 (lunar), 底线, 末端 …
+EDGE_NOT_WORD = "(?![步心衷稿次级期中审赛选创一二三四五六七八九十线层部盘座价气牌薪色端尾位])"
+YEAR_EDGE = rf"(?:伊始|初|底|末){EDGE_NOT_WORD}"
+MONTH_EDGE = rf"月?(?:上旬|中旬|下旬|初|底|末){EDGE_NOT_WORD}"  # 12月月底
+
+# Context words around a span (outside it) -------------------------------------------------
+AS_OF_BEFORE = ("截至到", "截止到", "截至", "截止")
+SINCE_AFTER = ("以来", "至今", "起")
+SINCE_AFTER_NOT = ("起草", "起诉", "起步", "起伏", "起源", "起点", "起飞", "起跑", "起航", "起来", "起火", "起事")
+APPROX_INSIDE = ("左右", "前后")  # trailing approximators are inside the span, as for MONEY
+
+# Characters that cannot stand right before a date (the date would be part of another number
+# or of an anaphoric / recurring phrase: 每年底, 当年底, 同年底, 第2023年, 3个月).
+NOT_BEFORE = r"\d.A-Za-z年日号〇零○Ｏ一二三四五六七八九十百千万亿两几数第每个余多当同该那这次上"
+# Words before a year that make it a duration: 长达2000年, 近2000年.
+DURATION_BEFORE = ("长达", "历时", "历经", "近", "逾", "约", "超过", "超", "达", "满", "多达")
+# A bare day (28日) followed by these is a count of days or another word: 3日内, 5日元, 28日均.
+BARE_DAY_NOT_AFTER = "元|内|以内|之内|后|以后|之后|前|以前|之前|均|常|本|语|军|产|照|益|报|用|夜|期|游|间"
+# 来 after a date means "since" (2023年来) unless it starts another word: 2023年来自, 来看.
+SINCE_LAI_NOT = ("来自", "来看", "来说", "来讲", "来到", "来的", "来了", "来华", "来京")
+DURATION_AFTER = ("历史", "之久", "的历史")
+# Where a date may start (a superset of the rules' first characters; see rules.QUICK).
+QUICK_FIRST = r"\d〇零○Ｏ一二三四五六七八九十廿两今本去明前上下昨年第首Qq后後"
+QUICK_START = (
+    r"\d{4}[-/.]\d|\d{8}|[\d〇零○Ｏ一二三四五六七八九十廿两]{1,4}(?:年|月|日|号|號|季)"
+    r"|[\d一二三四五六七八九十]{1,4}(?:[-~～—–]{1,2}|至|到)[\d一二三四五六七八九十第]"
+    r"|今年|本年|去年|明年|前年|本月|上一?[个個]?月|下[个個]?月|[今昨前明后後本][天日]|年[初底末伊]"
+    r"|[上下]半年|[第首前][一二三四两1-4季]|[Qq][1-4]|[本上下][一个]?[个季]|下年"
+)

@@ -1,0 +1,309 @@
+"""DATE measured on other projects' own cases (``../shared/peers``; see its README).
+
+The peers test the parse of a whole string. We run the pipeline on the text with the case's
+reference date and compare the one DATE mention covering the text (a leading 从 / 自 and a
+trailing 止 are connectives outside our spans), by the calendar interval it denotes: our ISO
+value ``2023`` is the days 2023-01-01 … 2023-12-31, which is what JioNLP writes as
+``['2023-01-01 00:00:00', '2023-12-31 23:59:59']`` and Duckling as a year-grain value.
+
+Scope (decided from the case alone, never from our output): calendar expressions of day
+granularity or coarser — years, months, days, quarters, halves, ranges of them, periods such
+as 上旬 or 一季度末. Everything else is excluded with its reason: clock times, holidays and solar
+terms, weeks and weekdays, lunar dates, seasons, decades and centuries (not DATE by
+ANNOTATION), rolling windows and offsets from "now" (三天后, 近30天, 年底前), recurring times,
+anaphoric words (上年, 这一年, 当月: like 当年 / 同年 in ANNOTATION), Cantonese colloquialisms,
+peer cases whose reference time is the peer's clock or a partial date, and disputed
+conventions (JioNLP's 年底 = Nov 1–Dec 31 and 月初 = days 1–5, where GUIDELINE maps them to the
+month; year-less dates resolved into the future where GUIDELINE takes the nearest date;
+M/D/Y slash dates). Durations that JioNLP parses as time deltas (三天, 90日) are in scope as
+negatives: they must give no DATE.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Callable
+
+from extract.evaluate.peers import SuiteResult, read_cases
+from extract.pipeline import extract_text
+
+LABEL = "DATE"
+DURATION_REFERENCE = dt.date(2021, 6, 14)  # JioNLP's usual time base; durations need none
+
+# Exclusion rules: (reason, pattern on the case text), first match wins.
+_TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
+    ("lunar calendar", re.compile(r"农历|阴历|腊月|正月|闰|廿|初[一二三四五六七八九十]|[一二三四五六七八九十]月十五$")),
+    ("holiday, festival or solar term", re.compile(
+        r"节|節|除夕|元旦|国庆|國慶|春节|暑假|寒假|冬至|大寒|小寒|芒种|新年|回归|回歸|纪念日|紀念日|权益日|"
+        r"權益日|三一五|受难|受難|斋|齋|赎罪|贖罪|灰日|聖|圣|地球一小时|地球一小時|服务日|服務日|新正")),
+    ("week or weekday", re.compile(r"周|週|星期|礼拜|禮拜")),
+    ("season", re.compile(r"[春夏秋冬][季天]?$|[春夏秋冬]季")),
+    ("decade or century (not DATE by ANNOTATION)", re.compile(r"世纪|年代")),
+    ("clock time or part of a day", re.compile(
+        r"[点點時时分秒:：]|早上|早晨|上午|中午|下午|晚上|今晚|昨晚|当晚|夜|午|黎明|白天|凌晨|傍晚|pm|PM|am|CET")),
+    ("rolling window or offset from now (三天后, 近30天, 前两年)", re.compile(
+        r"未来|过去|今后|再过|^过|^近|最近|^前[两二三四五六七八九十\d]|^[上下后後][两二三四五六七八九十兩]|"
+        r"[\d一二三四五六七八九十两兩半多几个個]+[年月天日周週小时分秒季度钟鐘个個]+(?:半)?(?:以|之)?[前后後内]|"
+        r"以来$|个月以来|前$|之前$|以前$|后$|後$|以后$|之后$|之後$|起$|至今$|现在|今天$|^现在|到今天")),
+    ("anaphoric (上年, 这一年, 当月: like 当年 / 同年 in ANNOTATION)", re.compile(
+        r"^上年|上一年|这一年|這一年|^当月|^同月|次年|上年末")),
+    ("全天 / 全年 name no calendar period (GUIDELINE: 全年 is not DATE)", re.compile(r"^全[天年]$")),
+    ("bare two-digit year (24年 reads as a duration in news; GUIDELINE: 5年 is not DATE)",
+     re.compile(r"^(?:\d{2}|[〇零○一二三四五六七八九]{2})年$")),
+    ("enumerated days (a list of dates, not one expression)", re.compile(r"[号日号][，、,]")),
+    ("Cantonese colloquial", re.compile(r"尋日|聽日|後日|今個|而家|宜家|依家")),
+    ("M/D/Y slash date (Chinese news writes Y/M/D; M/D reads as a share)", re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")),
+    ("recurring (每年, 每月)", re.compile(r"^每")),
+    ("stacked relative words (上上个月, 下下个季度)", re.compile(r"上上|下下|大前|大后|大後|大大")),
+]
+_FUZZY_WORDS = re.compile(r"年底|年末|年初|伊始|月初|月底|月末|初$|末期|前期|末$")
+
+
+def _interval(value: str) -> tuple[dt.date, dt.date]:
+    """The days an ISO value of ours denotes (first, last)."""
+    from extract.date.normalize import DAY, HALF, MONTH, QUARTER, YEAR, Unit
+
+    def unit(part: str) -> Unit:
+        if len(part) == 4:
+            return Unit(YEAR, int(part))
+        y, rest = int(part[:4]), part[5:]
+        if rest[0] in "QH":
+            return Unit(QUARTER if rest[0] == "Q" else HALF, y, int(rest[1]))
+        if len(rest) == 2:
+            return Unit(MONTH, y, int(rest))
+        return Unit(DAY, y, int(rest[:2]), int(rest[3:5]))
+
+    lo, _, hi = value.partition("/")
+    return unit(lo).first_day(), unit(hi or lo).last_day()
+
+
+def _core(text: str) -> tuple[int, int]:
+    """The part of a peer's string our span should cover (connectives 从 / 自 / 止 left out)."""
+    start, end = 0, len(text)
+    while start < end and text[start] in "从自 ":
+        start += 1
+    while end > start and text[end - 1] in "止 。":
+        end -= 1
+    return start, end
+
+
+def _mentions(text: str, ref: dt.date | None) -> list:
+    return [m for m in extract_text(text, ref, labels=[LABEL]) if m.label.value == LABEL]
+
+
+def _check_whole(result: SuiteResult, cid: str, text: str, ref: dt.date, want: tuple[dt.date, dt.date]) -> None:
+    found = _mentions(text, ref)
+    start, end = _core(text)
+    covering = [m for m in found if m.start <= start and m.end >= end]
+    if len(found) != 1 or not covering:
+        result.failed.append((cid, text, f"want one DATE over the text, got {[(m.text, m.value.value) for m in found]}"))
+        return
+    got = _interval(covering[0].value.value)
+    if got != want:
+        result.failed.append((cid, text, f"value {covering[0].value.value} = {got[0]}…{got[1]}, peer {want[0]}…{want[1]}"))
+    else:
+        result.passed.append(cid)
+
+
+def _check_none(result: SuiteResult, cid: str, text: str, ref: dt.date | None) -> None:
+    found = _mentions(text, ref)
+    if found:
+        result.failed.append((cid, text, f"expected no DATE, got {[(m.text, m.value.value) for m in found]}"))
+    else:
+        result.passed.append(cid)
+
+
+def _text_exclusion(text: str) -> str | None:
+    for reason, pattern in _TEXT_EXCLUSIONS:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def _nearest_year_differs(text: str, ref: dt.date, lo: dt.date, hi: dt.date) -> bool:
+    """Does the peer put a year-less month/day further from the reference than the same
+    month/day in the neighbouring year (or, for a bare day, month) would be?"""
+    if re.search(r"\d{2,4}年|[〇零○一二三四五六七八九]{2,4}年|今年|去年|明年|前年|本月|上.?月|下.?月|季度", text):
+        return False
+    if re.fullmatch(r"\d{1,2}[日号]", text) and lo == hi:  # a bare day (30日): the neighbouring months
+        def month_shift(d: dt.date, k: int) -> dt.date | None:
+            m = d.year * 12 + d.month - 1 + k
+            try:
+                return d.replace(year=m // 12, month=m % 12 + 1)
+            except ValueError:
+                return None
+        near = [x for k in (-1, 1) if (x := month_shift(lo, k)) is not None]
+        return any(abs((x - ref).days) < abs((lo - ref).days) for x in near)
+
+    def dist(a: dt.date, b: dt.date) -> int:
+        return 0 if a <= ref <= b else min(abs((a - ref).days), abs((b - ref).days))
+
+    def shifted(d: dt.date, years: int) -> dt.date:
+        try:
+            return d.replace(year=d.year + years)
+        except ValueError:
+            return d.replace(year=d.year + years, day=28)
+
+    here = dist(lo, hi)
+    return any(dist(shifted(lo, k), shifted(hi, k)) < here for k in (-1, 1))
+
+
+# JioNLP time parsing ---------------------------------------------------------------------------
+
+def _jio_ref(case: dict) -> tuple[dt.date | None, str | None]:
+    raw = case.get("reference_datetime")
+    if raw is None:
+        return None, None
+    if raw.startswith("partial:"):
+        return None, "peer gives a partial time base (a year only): no document date to pass"
+    if raw.startswith("NOW"):
+        return None, "peer's reference is its test-run clock"
+    return dt.date.fromisoformat(raw[:10]), None
+
+
+def _jio_bounds(value) -> tuple[dt.datetime, dt.datetime] | None:
+    if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, str) for v in value):
+        return None
+    if "inf" in value[0] or "inf" in value[1]:
+        return None
+    return dt.datetime.fromisoformat(value[0]), dt.datetime.fromisoformat(value[1])
+
+
+def run_jionlp_parsing(path: Path) -> SuiteResult:
+    result = SuiteResult("jionlp_time_parsing")
+    for case in read_cases(path):
+        cid, text = case["id"], case["text"]
+        exp = case["expected"][0] if case["expected"] else None
+        group = case.get("group") or ""
+        if exp is None:
+            result.excluded.append((cid, text, "peer expects nothing"))
+            continue
+        kind = exp.get("type")
+        if kind == "time_delta":
+            _check_none(result, cid, text, DURATION_REFERENCE)  # a duration is not a DATE
+            continue
+        if kind == "time_period":
+            result.excluded.append((cid, text, "recurring (每年, 每周): no single calendar date"))
+            continue
+        ref, why = _jio_ref(case)
+        if why:
+            result.excluded.append((cid, text, why))
+            continue
+        if "农历" in group:
+            result.excluded.append((cid, text, "lunar calendar"))
+            continue
+        if "节日" in group or "节气" in group:
+            result.excluded.append((cid, text, "holiday, festival or solar term"))
+            continue
+        reason = _text_exclusion(text)
+        if reason:
+            result.excluded.append((cid, text, reason))
+            continue
+        bounds = _jio_bounds(exp.get("value"))
+        if bounds is None:
+            result.excluded.append((cid, text, "open-ended interval (…以前 / …之后)"))
+            continue
+        lo, hi = bounds
+        if lo.time() != dt.time(0, 0) or hi.time() != dt.time(23, 59, 59):
+            result.excluded.append((cid, text, "finer than a day, or ending at the reference time"))
+            continue
+        want = (lo.date(), hi.date())
+        if _FUZZY_WORDS.search(text) and not _is_calendar_unit(*want):
+            result.excluded.append((cid, text, "disputed convention: JioNLP's 年底 = Nov 1–Dec 31, 年初 = Jan–Feb, "
+                                                "月初 = days 1–5, 月底 = 25–end; GUIDELINE maps each to its month"))
+            continue
+        assert ref is not None
+        if _nearest_year_differs(text, ref, *want):
+            result.excluded.append((cid, text, "disputed convention: peer resolves a year-less date away from the "
+                                                "nearest one (GUIDELINE takes the date nearest the document date)"))
+            continue
+        _check_whole(result, cid, text, ref, want)
+    return result
+
+
+def _is_calendar_unit(lo: dt.date, hi: dt.date) -> bool:
+    """One whole month (or one day): what GUIDELINE's period words map to."""
+    nxt = hi + dt.timedelta(days=1)
+    return lo == hi or (lo.day == 1 and nxt.day == 1 and (lo.year, lo.month) == (hi.year, hi.month))
+
+
+# JioNLP time extraction ------------------------------------------------------------------------
+
+def run_jionlp_extraction(path: Path) -> SuiteResult:
+    """Negatives must give no DATE. Positives (spans only, no reference time) are run with
+    JioNLP's usual time base and pass when our DATE spans equal the peer's."""
+    result = SuiteResult("jionlp_time_extraction")
+    for case in read_cases(path):
+        cid, text, expected = case["id"], case["text"], case["expected"]
+        if not expected:
+            _check_none(result, cid, text, DURATION_REFERENCE)
+            continue
+        reason = next((r for e in expected if (r := _text_exclusion(e["text"]))), None)
+        if reason:
+            result.excluded.append((cid, text, reason))
+            continue
+        found = _mentions(text, DURATION_REFERENCE)
+        got = sorted((m.start, m.end) for m in found)
+        want = sorted((e["start"], e["end"]) for e in expected)
+        if got == want:
+            result.passed.append(cid)
+        else:
+            result.failed.append((cid, text, f"spans {[(m.text) for m in found]} != peer {[e['text'] for e in expected]}"))
+    return result
+
+
+# Duckling ---------------------------------------------------------------------------------------
+
+_GRAIN_OK = {"year", "quarter", "month", "day"}
+
+
+def _duckling_iso_interval(value: dict) -> tuple[dt.date, dt.date] | None:
+    if value.get("type") != "value" or value.get("grain") not in _GRAIN_OK:
+        return None
+    start = dt.date.fromisoformat(value["value"][:10])
+    grain = value["grain"]
+    if grain == "day":
+        return start, start
+    months = {"month": 1, "quarter": 3, "year": 12}[grain]
+    k = start.year * 12 + start.month - 1 + months
+    return start, dt.date(k // 12, k % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def run_duckling(path: Path) -> SuiteResult:
+    result = SuiteResult("duckling_datetime")
+    for case in read_cases(path):
+        cid, text = case["id"], case["text"]
+        exp = case["expected"][0]
+        value = exp["value"]
+        if "holidayBeta" in value:
+            result.excluded.append((cid, text, "holiday, festival or solar term"))
+            continue
+        reason = _text_exclusion(text)
+        if reason:
+            result.excluded.append((cid, text, reason))
+            continue
+        if value.get("type") == "interval":
+            grains = {value.get("from", {}).get("grain"), value.get("to", {}).get("grain")}
+            why = ("clock time or part of a day" if grains & {"hour", "minute", "second"}
+                   else "rolling window relative to now (前两个月, 下三天)")
+            result.excluded.append((cid, text, why))
+            continue
+        if value.get("grain") == "week":
+            result.excluded.append((cid, text, "week or weekday"))
+            continue
+        want = _duckling_iso_interval(value)
+        if want is None:
+            result.excluded.append((cid, text, "clock time or part of a day"))
+            continue
+        ref = dt.date.fromisoformat(case["reference_datetime"][:10])
+        _check_whole(result, cid, text, ref, want)
+    return result
+
+
+SUITES: dict[str, Callable[[Path], SuiteResult]] = {
+    "jionlp_time_parsing": run_jionlp_parsing,
+    "jionlp_time_extraction": run_jionlp_extraction,
+    "duckling_datetime": run_duckling,
+}

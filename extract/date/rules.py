@@ -1,0 +1,356 @@
+"""DATE recognition: one compiled pattern of named forms, read into ``Side``s by small rules.
+
+Forms, tried in this order at each position (each one bounded, so the scan is linear):
+
+- ``date.range``: two points joined by a separator (2021年至2023年, 2023年12月28日至30日,
+  2023-05-26至2023-05-29), a bare start (2023年1—9月, 1-10月, 2021—2023年, 4月12-19日) or a
+  quarter range (一至三季度);
+- ``date.numeric``: 2023-12-28, 2023/12/28, 2023.12.28, 20231228, 2023-12;
+- ``date.ymd``: [year] month [day | 上旬 | 初 | 底], with the year absolute (2023年, 二〇二三年,
+  15年) or relative (今年, 去年 …), or a relative month (本月, 上月);
+- ``date.period``: [year] + a period of the year (一季度, 上半年, 年底, 前三季度, 前十个月);
+- ``date.year``: a year alone;
+- ``date.day``: a bare day (28日) → the full date nearest the document date;
+- ``date.relative_day``: 昨天, 昨日, 今天 …
+
+Around the span (outside it): 截至 / 截止 before → ``as_of``; 以来 / 来 / 至今 / 起 after →
+``since``. A trailing 左右 / 前后 is inside the span → ``approx``. Nothing inside 《》 is a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import re
+
+import regex
+
+from extract.base import Candidate, Context
+from extract.date import lexicon as L
+from extract.date.normalize import (
+    DAY,
+    HALF,
+    MONTH,
+    QUARTER,
+    YEAR,
+    Side,
+    Unit,
+    Unresolvable,
+    combine,
+    dekad,
+    number,
+    resolve,
+    shift_month,
+    two_digit_year,
+)
+from schemas.records import DateQualifier, DateValue
+
+LABEL = "DATE"
+
+
+# The grammar, composed by name. ``s`` is the side suffix: "a" (left / only) or "b" (right). ---
+
+def _year(s: str) -> str:
+    return (rf"(?:(?P<y{s}>{L.YEAR4}){L.YEAR_WORD}度?|(?P<yy{s}>{L.YEAR2}){L.YEAR_WORD}"
+            rf"|(?P<ry{s}>{L.REL_YEAR}))")
+
+
+def _month(s: str) -> str:
+    return rf"(?:(?P<m{s}>{L.MONTH})月份?|(?P<rm{s}>{L.REL_MONTH})份?)"
+
+
+def _day(s: str) -> str:
+    # Used only right after a month or a range separator, so a day without 日 is safe there.
+    return rf"(?P<d{s}>{L.DAY})(?:{L.DAY_WORD}|{L.DAY_WORDLESS_END})"
+
+
+def _period(s: str, after_year: bool) -> str:
+    edge = rf"(?P<ye{s}>年?{L.YEAR_EDGE})" if after_year else rf"(?P<ye{s}>年{L.YEAR_EDGE})"
+    months = (rf"|前(?P<nm{s}>{L.COUNT_SMALL})个?月|后(?P<lm{s}>{L.COUNT_SMALL})个?月"
+              rf"|第(?P<om{s}>{L.COUNT_SMALL})个月|首(?P<fm{s}>月)") if after_year else ""
+    return (
+        rf"(?:{edge}|(?P<h{s}>上半年|下半年)"
+        rf"|第?(?P<q{s}>{L.QUARTER_NUM})(?:季度)?{L.SEP}第?(?P<q2{s}>{L.QUARTER_NUM})季度"
+        rf"|第?(?P<q{s}>{L.QUARTER_NUM})季度(?P<qe{s}>初|末)?"
+        rf"|(?P<qf{s}>首)季度|[Qq](?P<q{s}>[1-4])(?![0-9A-Za-z])(?:季度)?"
+        rf"|前(?P<nq{s}>[一二两三1-3])个?季度|(?P<rq{s}>{L.REL_QUARTER})(?P<rqe{s}>初|末)?{months})"
+    )
+
+
+def _numeric(s: str) -> str:
+    return (
+        rf"(?:(?P<cd{s}>(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
+        rf"|(?P<ny{s}>{L.YEAR4_ARABIC})(?P<ns{s}>[-/.])(?P<nm{s}>{L.MONTH_ARABIC})"
+        rf"(?:[-/.](?P<nd{s}>{L.DAY_ARABIC})|(?![-/.]\d{{1,2}}(?!\d)))(?![\d万亿元%‰]|\.\d))"
+    )
+
+
+def _point(s: str) -> str:
+    """A single point (one side of a range, or a whole expression)."""
+    return (
+        rf"(?:{_numeric(s)}"
+        rf"|{_year(s)}?{_month(s)}(?:{_day(s)}|(?P<me{s}>{L.MONTH_EDGE}))?"
+        rf"|{_year(s)}{_period(s, True)}"
+        rf"|{_period(s, False)}"
+        rf"|{_year(s)}"
+        rf"|(?P<bd{s}>{L.DAY_ARABIC})日(?!{L.BARE_DAY_NOT_AFTER})"
+        rf"|(?P<rd{s}>{L.REL_DAY}))"
+    )
+
+
+def _range() -> str:
+    return (
+        rf"(?P<A>(?P<y_a>{L.YEAR4_ARABIC})){L.SEP}(?P<yearend>{L.YEAR4_ARABIC}){L.YEAR_WORD}"
+        rf"|(?<![月日号])(?P<A>{_year('a')}?(?P<bma>{L.MONTH})){L.SEP}(?P<monthend>{L.MONTH})月份?"
+        rf"|(?<![月日号])(?P<A>{_year('a')}?{_month('a')}(?P<bdda>{L.DAY})){L.SEP}(?P<dayend>{L.DAY}){L.DAY_WORD}"
+        rf"|(?P<A>{_numeric('a')}){L.SEP}(?P<yearend>{L.YEAR4_ARABIC})(?![\d.年/-])"
+        rf"|(?P<A>{_point('a')}){L.SEP}(?:{_point('b')}|{_day('b')})"
+    )
+
+
+def _pattern() -> regex.Pattern:
+    body = rf"(?<![{L.NOT_BEFORE}])(?:{_range()}|(?P<A>{_point('a')}))(?P<approx>左右|前后)?"
+    # The bare start year of 2021—2023年 is read as side "a"'s year (y_a → ya).
+    body = body.replace("(?P<y_a>", "(?P<ya>")
+    return regex.compile(body)
+
+
+PATTERN = _pattern()
+# Group names by number (a name used in several forms is one group in ``regex``).
+_GROUP_NAMES = [name for name, _ in sorted(PATTERN.groupindex.items(), key=lambda kv: kv[1])]
+# Where PATTERN may start: a cheap superset of its first few characters, scanned by the
+# standard-library engine (fast on text without dates). PATTERN runs only at these places.
+QUICK = re.compile(rf"(?=[{L.QUICK_FIRST}])(?:{L.QUICK_START})")
+_TITLE = regex.compile(r"《[^《》\n]{0,120}》")
+
+
+# Reading a match into Sides --------------------------------------------------------------------
+
+def _year_of(g: dict, s: str, ref: dt.date | None) -> int | None:
+    if g.get(f"y{s}"):
+        return number(g[f"y{s}"])
+    if g.get(f"yy{s}"):
+        return two_digit_year(g[f"yy{s}"], ref)
+    if g.get(f"ry{s}"):
+        if ref is None:
+            raise Unresolvable("a relative year needs the document date")
+        return ref.year + L.RELATIVE_YEARS[g[f"ry{s}"]]
+    return None
+
+
+def _side(g: dict, s: str, ref: dt.date | None) -> tuple[Side, str]:
+    """The side ``s`` of a match, and the name of the rule that read it."""
+    if g.get(f"cd{s}"):
+        t = g[f"cd{s}"]
+        u = Unit(DAY, number(t[:4]), number(t[4:6]), number(t[6:8]))
+        return Side(u, u), "date.numeric"
+    if g.get(f"ny{s}"):
+        y, m = number(g[f"ny{s}"]), number(g[f"nm{s}"])
+        if g.get(f"nd{s}"):
+            u = Unit(DAY, y, m, number(g[f"nd{s}"]))
+        else:
+            if g[f"ns{s}"] == "." and len(g[f"nm{s}"]) != 2:
+                raise Unresolvable("2023.5 is a decimal, not a month")
+            u = Unit(MONTH, y, m)
+        return Side(u, u), "date.numeric"
+    if g.get(f"rd{s}"):
+        if ref is None:
+            raise Unresolvable("a relative day needs the document date")
+        d = ref + dt.timedelta(days=L.RELATIVE_DAYS[g[f"rd{s}"]])
+        u = Unit(DAY, d.year, d.month, d.day)
+        return Side(u, u), "date.relative_day"
+    if g.get(f"bd{s}"):
+        u = Unit(DAY, None, 0, number(g[f"bd{s}"]), month_known=False)
+        return Side(u, u), "date.day"
+    year = _year_of(g, s, ref)
+    month = None
+    if g.get(f"rm{s}"):
+        if ref is None:
+            raise Unresolvable("a relative month needs the document date")
+        year, month = shift_month(ref.year, ref.month, L.RELATIVE_MONTHS[g[f"rm{s}"]])
+    elif g.get(f"m{s}") or g.get(f"bm{s}"):
+        month = number(g.get(f"m{s}") or g[f"bm{s}"])
+    if month is None and g.get(f"d{s}"):  # the right end of 12月9日至十五号
+        u = Unit(DAY, year, 0, number(g[f"d{s}"]), month_known=False)
+        return Side(u, u), "date.ymd"
+    if month is not None:
+        if not 1 <= month <= 12:
+            raise Unresolvable("no such month")
+        day_text = g.get(f"d{s}") or g.get(f"bdd{s}")
+        if day_text:
+            u = Unit(DAY, year, month, number(day_text))
+            return Side(u, u), "date.ymd"
+        edge = (g.get(f"me{s}") or "").lstrip("月")
+        if edge in L.DEKADS:
+            first, last = L.DEKADS[edge]
+            return dekad(year, month, first, last), "date.ymd"
+        u = Unit(MONTH, year, month)
+        return Side(u, u), "date.ymd"
+    if g.get(f"ye{s}"):
+        u = Unit(MONTH, year, L.YEAR_EDGE_MONTH[g[f"ye{s}"][-1]])
+        return Side(u, u, period=True), "date.period"
+    if g.get(f"h{s}"):
+        u = Unit(HALF, year, 1 if g[f"h{s}"] == "上半年" else 2)
+        return Side(u, u, period=True), "date.period"
+    if g.get(f"q2{s}"):
+        lo, hi = number(g[f"q{s}"]), number(g[f"q2{s}"])
+        return Side(Unit(QUARTER, year, lo), Unit(QUARTER, year, hi), period=True), "date.period"
+    if g.get(f"q{s}"):
+        q = number(g[f"q{s}"])
+        qe = g.get(f"qe{s}")
+        if qe:  # 一季度末 → March, 四季度初 → October
+            u = Unit(MONTH, year, 3 * q if qe == "末" else 3 * q - 2)
+        else:
+            u = Unit(QUARTER, year, q)
+        return Side(u, u, period=True), "date.period"
+    if g.get(f"qf{s}"):
+        u = Unit(QUARTER, year, 1)
+        return Side(u, u, period=True), "date.period"
+    if g.get(f"nq{s}"):
+        n = number(g[f"nq{s}"])
+        return Side(Unit(QUARTER, year, 1), Unit(QUARTER, year, n), period=True), "date.period"
+    if g.get(f"rq{s}"):
+        if ref is None:
+            raise Unresolvable("a relative quarter needs the document date")
+        k = ref.year * 4 + (ref.month - 1) // 3 + L.RELATIVE_QUARTERS[g[f"rq{s}"]]
+        qy, q = k // 4, k % 4 + 1
+        qe = g.get(f"rqe{s}")
+        u = Unit(MONTH, qy, 3 * q if qe == "末" else 3 * q - 2) if qe else Unit(QUARTER, qy, q)
+        return Side(u, u), "date.period"
+    for key in ("nm", "lm", "om"):
+        if g.get(f"{key}{s}"):
+            n = number(g[f"{key}{s}"])
+            if not 1 <= n <= 12:
+                raise Unresolvable("no such month count")
+            lo, hi = {"nm": (1, n), "lm": (13 - n, 12), "om": (n, n)}[key]
+            return Side(Unit(MONTH, year, lo), Unit(MONTH, year, hi), period=True), "date.period"
+    if g.get(f"fm{s}"):
+        u = Unit(MONTH, year, 1)
+        return Side(u, u, period=True), "date.period"
+    if year is not None:
+        if g.get(f"yy{s}"):
+            raise Unresolvable("a two-digit year alone (24年) is a duration, not a date")
+        u = Unit(YEAR, year)
+        return Side(u, u), "date.year"
+    raise Unresolvable("nothing to read")
+
+
+def _qualifier(text: str, start: int, end: int, approx: bool) -> DateQualifier:
+    before = text[max(0, start - 3) : start]
+    if before.endswith(L.AS_OF_BEFORE):
+        return DateQualifier.as_of
+    after = text[end : end + 3]
+    if after.startswith("为止"):
+        return DateQualifier.as_of
+    if after.startswith(L.SINCE_AFTER) and not after.startswith(L.SINCE_AFTER_NOT):
+        return DateQualifier.since
+    if after.startswith("来") and not after.startswith(L.SINCE_LAI_NOT):
+        return DateQualifier.since
+    return DateQualifier.approx if approx else DateQualifier.exact
+
+
+def _is_duration(text: str, start: int, end: int, g: dict) -> bool:
+    """长达2000年, 2000年历史: a bare year that counts years instead of naming one."""
+    return text[max(0, start - 2) : start].endswith(L.DURATION_BEFORE) or text.startswith(L.DURATION_AFTER, end)
+
+
+def _matches(text: str) -> Iterator[regex.Match]:
+    """PATTERN's leftmost non-overlapping matches, tried only where QUICK says one may start."""
+    pos = 0
+    search, match = QUICK.search, PATTERN.match
+    while True:
+        q = search(text, pos)
+        if q is None:
+            return
+        m = match(text, q.start())
+        if m is None:
+            pos = q.start() + 1  # a date may still start inside this hit
+            continue
+        yield m
+        pos = m.end()
+
+
+@lru_cache(maxsize=4096)
+def _value(value: str, qualifier: DateQualifier) -> DateValue:
+    return DateValue(value=value, qualifier=qualifier)  # frozen: one instance per value is shared
+
+
+class DateExtractor:
+    label = LABEL
+
+    def find(self, text: str, context: Context) -> Iterable[Candidate]:
+        return list(self._find(text, context.date))
+
+    def _find(self, text: str, ref: dt.date | None) -> Iterator[Candidate]:
+        titles = [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
+        t = 0
+        for m in _matches(text):
+            start, end = m.span()
+            while t < len(titles) and titles[t][1] <= start:
+                t += 1
+            if t < len(titles) and titles[t][0] < end:
+                continue  # inside a 《title》
+            found = self._read(text, m, ref)
+            if found is not None:
+                yield found
+
+    def _read(self, text: str, m: regex.Match, ref: dt.date | None) -> Candidate | None:
+        g = {name: v for name, v in zip(_GROUP_NAMES, m.groups()) if v}
+        start, end = m.span()
+        qualifier = _qualifier(text, start, end, False)
+        past = qualifier in (DateQualifier.since, DateQualifier.as_of)  # 自4月以来: not next April
+        bare_end = g.get("yearend") or g.get("monthend") or g.get("dayend")
+        is_range = bool(bare_end or _has_side(g, "b"))
+        try:
+            left, rule = _side(g, "a", ref)
+            if g.get("yearend"):
+                u = Unit(YEAR, number(g["yearend"]))
+                right: Side | None = Side(u, u)
+            elif g.get("monthend"):
+                u = Unit(MONTH, None, number(g["monthend"]))
+                right = Side(u, u)
+            elif g.get("dayend"):
+                u = Unit(DAY, None, 0, number(g["dayend"]), month_known=False)
+                right = Side(u, u)
+            elif is_range:
+                right, _ = _side(g, "b", ref)
+            else:
+                right = None
+            if right is not None:
+                _check_order(left, right)
+                rule = "date.range"
+            value = resolve(combine(left, right), ref, past=past)
+        except Unresolvable:
+            if not is_range:
+                return None
+            # An unreadable right end: keep the left point alone (2023年12月 至 …).
+            a_start, a_end = m.span("A")
+            try:
+                left, rule = _side(g, "a", ref)
+                value = resolve(left, ref, past=past)
+            except Unresolvable:
+                return None
+            if bare_end:
+                return None  # a bare start (1 of 1-10月) is no date by itself
+            start, end = a_start, a_end
+        if rule == "date.year" and _is_duration(text, start, end, g):
+            return None
+        approx = bool(g.get("approx")) and end == m.end()
+        return Candidate(start, end, LABEL, _value(value, _qualifier(text, start, end, approx)), rule, priority=1)
+
+
+_SIDE_B_KEYS = ("cdb", "nyb", "rdb", "bdb", "yb", "yyb", "ryb", "mb", "rmb", "db", "yeb", "hb", "qb", "qfb", "nqb",
+                "rqb", "nmb", "lmb", "omb", "fmb")
+
+
+def _has_side(g: dict, s: str) -> bool:
+    return any(g.get(k) for k in _SIDE_B_KEYS)
+
+
+def _check_order(left: Side, right: Side) -> None:
+    """The right end of a range cannot be coarser-and-yearless in a way that loses its anchor
+    (2023年12月至30日 reads, 28日至2024年 does not)."""
+    if right.hi.year is not None and left.lo.year is None and right.hi.kind == DAY and not right.hi.month_known:
+        raise Unresolvable("cannot anchor the range")
