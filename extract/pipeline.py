@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 from extract import registry
 from extract.base import Candidate, Context
 from extract.intake.clean import CleanText, clean
+from extract.intake.protect import protected_spans
 from schemas.records import Document, ExtractedDocument, Mention
 
 
@@ -21,6 +22,22 @@ def candidates(text: str, context: Context, labels: Sequence[str] | None = None)
     for label in registry.labels() if labels is None else labels:
         found.extend(registry.get(label).find(text, context))
     return found
+
+
+def unprotected(found: Iterable[Candidate], text: str) -> list[Candidate]:
+    """Drop candidates inside URLs and document numbers (extract.intake.protect)."""
+    found = list(found)
+    regions = protected_spans(text) if found else []
+    if not regions:
+        return found
+    starts = [s for s, _ in regions]
+    keep = []
+    for c in found:
+        i = bisect.bisect_right(starts, c.start) - 1
+        near = regions[max(i, 0) : i + 2]
+        if not any(c.start < e and s < c.end for s, e in near):
+            keep.append(c)
+    return keep
 
 
 def resolve(found: Iterable[Candidate]) -> list[Candidate]:
@@ -74,7 +91,8 @@ def extract_text(
     """Extract mentions from ``text``. ``date`` is the document date (never today's clock)."""
     cleaned = clean(text)
     context = Context(date=date, doc_id=doc_id)
-    return to_mentions(cleaned, resolve(candidates(cleaned.text, context, labels)))
+    found = unprotected(candidates(cleaned.text, context, labels), cleaned.text)
+    return to_mentions(cleaned, resolve(found))
 
 
 def extract_document(document: Document, *, labels: Sequence[str] | None = None) -> ExtractedDocument:

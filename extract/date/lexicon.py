@@ -76,7 +76,7 @@ APPROX_INSIDE = ("左右", "前后")  # trailing approximators are inside the sp
 # or of an anaphoric / recurring phrase: 每年底, 当年底, 同年底, 第2023年, 3个月).
 NOT_BEFORE = r"\d.A-Za-z年日号〇零○Ｏ一二三四五六七八九十百千万亿两几数第每个余多当同该那这次上"
 # Words before a year that make it a duration: 长达2000年, 近2000年.
-DURATION_BEFORE = ("长达", "历时", "历经", "近", "逾", "约", "超过", "超", "达", "满", "多达")
+DURATION_BEFORE = ("长达", "历时", "历经", "近", "逾", "约", "超过", "超", "满", "多达")  # not 达: 英伟达2024年
 # A bare day (28日) followed by these is a count of days or another word: 3日内, 5日元, 28日均.
 BARE_DAY_NOT_AFTER = "元|内|以内|之内|后|以后|之后|前|以前|之前|均|常|本|语|军|产|照|益|报|用|夜|期|游|间"
 # 来 after a date means "since" (2023年来) unless it starts another word: 2023年来自, 来看.

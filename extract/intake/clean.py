@@ -23,14 +23,22 @@ _TRANSLATE = str.maketrans(_WIDTH)
 # A line ending in one of these ends a sentence (or a heading with its own punctuation).
 _TERMINAL = set("。！？!?；;：:…”’」』）)】》")
 _CJK = r"\p{Han}"
-# Spaces between a digit/Han character and a digit/Han character are layout noise.
-_STRAY_SPACE = regex.compile(rf"(?<=[\d{_CJK}%.])[ \t\u00a0\u3000]+(?=[\d{_CJK}%])")
+# Spaces between a Han character and a Han character or digit (either side) are layout noise;
+# spaces between two numbers, or after a full stop, are not.
+_STRAY_SPACE = regex.compile(rf"(?<=[\d{_CJK}])[ \t\u00a0\u3000]+(?={_CJK})|(?<={_CJK})[ \t\u00a0\u3000]+(?=\d)")
 _LINE_BREAK = regex.compile(r"[ \t\u00a0\u3000]*\n(?:[ \t\u00a0\u3000]*\n)*[ \t\u00a0\u3000]*")
 _PROSE = regex.compile(r"[，。；,]")
 # A photo caption: a line ending in the photographer's credit (…王丽曼摄, 新华社记者 牟宇摄).
 _CAPTION = regex.compile(r"[^\n]{6,}?(?:\p{Han}{2,4}|记者\s*\p{Han}{2,4})\s*摄[)）]?[ \t\u3000]*$", regex.M)
 # A body line (long, without final punctuation) continued by a line that starts mid-sentence.
 _MIN_BODY_LINE = 16
+# A short line is a heading unless it reads like the start of a sentence cut by the layout:
+# an opening clause of at most this many characters before its comma (近年来，… 日前，…), or
+# a second mark that headlines rarely carry (、 ； or a second comma): 近年来，山西省临汾市委、尧.
+_OPENER_MAX = 3
+_INNER_MARKS = regex.compile(r"[、；;]")
+# A line that opens with a news-agency credit starts a story: 科技日报讯（…）, 新华社北京1月5日电（…）.
+_STORY_START = regex.compile(r"[\p{Han}\d]{1,16}?(?:讯|电)[ \u3000]*[（(]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +61,20 @@ def _joinable(original: str, line_start: int, brk_start: int, brk_end: int) -> b
     if brk_start == 0 or brk_end >= len(original):
         return False
     before, after = original[brk_start - 1], original[brk_end]
-    if before in _TERMINAL:
-        return False
+    if before in _TERMINAL or before == "摄":
+        return False  # a sentence, or a photo credit (…新华社记者 牟宇摄), ends the paragraph
+    if _STORY_START.match(original, brk_end):
+        return False  # the next line opens a new story
     if brk_start - line_start < _MIN_BODY_LINE:
-        return False  # a short line is a heading, byline or caption, not a broken body line
-    if not _PROSE.search(original, line_start, brk_start):
-        return False  # a line without a comma or full stop is a headline
+        # a short line is a heading, byline or caption, unless it opens a sentence the layout cut
+        comma = original.find("，", line_start, brk_start)
+        if comma < 0:
+            return False
+        if comma - line_start > _OPENER_MAX and not _INNER_MARKS.search(original, line_start, brk_start) \
+                and original.find("，", comma + 1, brk_start) < 0:
+            return False
+    elif not _PROSE.search(original, line_start, brk_start) and original.count("、", line_start, brk_start) < 2:
+        return False  # a line without a comma, full stop or enumeration is a headline
     # Continue only into text that can sit mid-sentence (a Han character, digit, or closing mark).
     return bool(regex.match(r"[\p{Han}\d%、，,。）)”]", after)) and not regex.match(r"[◎●■□▲△]", after)
 
