@@ -25,7 +25,9 @@ _TERMINAL = set("。！？!?；;：:…”’」』）)】》")
 _CJK = r"\p{Han}"
 # Spaces between a Han character and a Han character or digit (either side) are layout noise;
 # spaces between two numbers, or after a full stop, are not.
-_STRAY_SPACE = regex.compile(rf"(?<=[\d{_CJK}])[ \t\u00a0\u3000]+(?={_CJK})|(?<={_CJK})[ \t\u00a0\u3000]+(?=\d)")
+_STRAY_SPACE = regex.compile(
+    rf"(?<=[\d{_CJK}])[ \t\u00a0\u3000]+(?={_CJK})|(?<={_CJK})[ \t\u00a0\u3000]+(?=\d)|(?<=\d)[ \t\u00a0\u3000]+(?=[%‰])"
+)
 _LINE_BREAK = regex.compile(r"[ \t\u00a0\u3000]*\n(?:[ \t\u00a0\u3000]*\n)*[ \t\u00a0\u3000]*")
 _PROSE = regex.compile(r"[，。；,]")
 # A photo caption: a line ending in the photographer's credit (…王丽曼摄, 新华社记者 牟宇摄).

@@ -1,5 +1,15 @@
 """The shared numeral parser: every label reads numbers through it."""
 
-from extract.numeral.parse import MODES, NumeralError, Quantity, parse_number, parse_quantity
+from extract.numeral.parse import (
+    MODES,
+    NumeralError,
+    Quantity,
+    parse_number,
+    parse_quantity,
+    parse_subunits,
+    parse_yuan,
+)
 
-__all__ = ["MODES", "NumeralError", "Quantity", "parse_number", "parse_quantity"]
+__all__ = [
+    "MODES", "NumeralError", "Quantity", "parse_number", "parse_quantity", "parse_subunits", "parse_yuan",
+]

@@ -32,6 +32,13 @@ NEGATIVE_SIGNS = frozenset("负負-−－")
 APPROX_INSIDE = frozenset("余多几数上来")
 
 _cn = "".join(DIGITS) + "".join(TENS_SHORTHAND) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+CN_CHARS = _cn  # every Chinese character that can be part of a numeral (for character classes)
+
+# Money sub-units after 元/圆/块 (GB/T 15835 and the 大写 cheque convention): 壹拾壹元壹角壹分,
+# 123元1角1分, 十块三毛 (毛 is the spoken 角). 整/正 close an amount with no smaller unit.
+YUAN_UNITS = frozenset("元圆圓块塊")
+SUB_UNITS: dict[str, Decimal] = {"角": Decimal("0.1"), "毛": Decimal("0.1"), "分": Decimal("0.01")}
+CLOSERS = frozenset("整正")
 
 # Named fragments -----------------------------------------------------------------------
 ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?"

@@ -20,11 +20,14 @@ from decimal import Decimal
 from extract.numeral.lexicon import (
     APPROX_INSIDE,
     BIG_UNITS,
+    CLOSERS,
     DIGITS,
     NEGATIVE_SIGNS,
     POINTS,
     SMALL_UNITS,
+    SUB_UNITS,
     TENS_SHORTHAND,
+    YUAN_UNITS,
     ZEROS,
 )
 
@@ -43,10 +46,15 @@ def _fail(s: str, why: str) -> NumeralError:
     return NumeralError(f"not a number: {s!r} ({why})")
 
 
-def parse_number(text: str, mode: str = "smart", *, bare_scale: bool = False) -> Decimal:
+def parse_number(
+    text: str, mode: str = "smart", *, bare_scale: bool = False, digit_runs: bool = True
+) -> Decimal:
     """Parse ``text`` (the whole string) as one number.
 
-    ``bare_scale`` accepts a scale word with no digits (万亿 → 10^12, 亿 → 10^8), as in 超万亿元.
+    ``bare_scale`` accepts a scale word with no digits (万亿 → 10^12, 亿 → 10^8, 千亿 → 10^11),
+    as in 超万亿元, 近百亿元.
+    ``digit_runs=False`` rejects positional runs of Chinese digits (一一, 二〇二三) before the
+    point even in normal/smart mode: an amount of money is never written that way.
     Raises NumeralError when the string is not a number in that mode.
     """
     if mode not in MODES:
@@ -59,10 +67,22 @@ def parse_number(text: str, mode: str = "smart", *, bare_scale: bool = False) ->
         raise _fail(text, "empty")
     for short, full in TENS_SHORTHAND.items():
         s = s.replace(short, full)
-    if bare_scale and s[0] in _YI + _WAN:
+    if not digit_runs and _has_digit_run(s):
+        raise _fail(text, "a run of bare Chinese digits is not an amount")
+    if bare_scale and (s[0] in _YI + _WAN or (s[0] in SMALL_UNITS and len(s) > 1 and s[1] in _YI + _WAN)):
         s = "一" + s
     value = _parse_big(s, mode, text)
     return -value if negative else value
+
+
+def _has_digit_run(s: str) -> bool:
+    """Two Chinese digits in a row before any point (零 may precede a digit: 一万零一)."""
+    for a, b in zip(s, s[1:]):
+        if a in POINTS or a == ".":
+            return False
+        if a in DIGITS and b in DIGITS and not (a in ZEROS and b not in ZEROS):
+            return True
+    return False
 
 
 def _split_last(s: str, units: str) -> int:
@@ -218,9 +238,12 @@ _ALL_UNIT_CHARS = _SMALL_UNIT_CHARS + "".join(BIG_UNITS)
 _VAGUE_LEAD = {"数": None, "几": None, "上": None}
 
 
-def parse_quantity(text: str, mode: str = "smart", *, bare_scale: bool = False) -> Quantity:
+def parse_quantity(
+    text: str, mode: str = "smart", *, bare_scale: bool = False, digit_runs: bool = True
+) -> Quantity:
     """Parse a quantity such as 200余万, 2000余万, 三十多万, 十几万, 数十亿, 上百亿, 二三十万,
-    一两百, 17.3万亿 or 万亿 (with ``bare_scale``). Raises NumeralError otherwise."""
+    一两百, 17.3万亿 or 万亿 (with ``bare_scale``). Raises NumeralError otherwise.
+    ``digit_runs`` as in :func:`parse_number` (the 二三十万 range form is always read)."""
     s = text.strip()
     if not s:
         raise _fail(text, "empty")
@@ -248,4 +271,46 @@ def parse_quantity(text: str, mode: str = "smart", *, bare_scale: bool = False) 
             base = parse_number(head.rstrip("一") if ch == "几" else head, mode)
             scale = parse_number(tail, mode, bare_scale=True) if tail else Decimal(1)
             return Quantity(base * scale, approx="over")
-    return Quantity(parse_number(s, mode, bare_scale=bare_scale))
+    return Quantity(parse_number(s, mode, bare_scale=bare_scale, digit_runs=digit_runs))
+
+
+# Amounts in 元/角/分: 壹拾壹元壹角壹分, 玖仟陆佰陆拾伍圆壹角捌分, 123元1角1分, 壹拾壹元整 ------------
+
+def parse_subunits(text: str) -> Decimal:
+    """The part after 元: 壹角壹分 → 0.11, 1角1分, 三毛, 零五分 → 0.05; empty → 0.
+    Each of 角 (毛) and 分 at most once, in that order, with one digit before it."""
+    total = Decimal(0)
+    last: Decimal | None = None
+    k = 0
+    while k < len(text):
+        ch = text[k]
+        if ch in ZEROS and k + 1 < len(text) and text[k + 1] not in SUB_UNITS:
+            k += 1  # 一元零五分
+            continue
+        if ch in DIGITS:
+            digit = DIGITS[ch]
+        elif "0" <= ch <= "9":
+            digit = int(ch)
+        else:
+            raise _fail(text, f"unexpected {ch!r} after 元")
+        if k + 1 >= len(text) or text[k + 1] not in SUB_UNITS:
+            raise _fail(text, "a digit after 元 needs 角 or 分")
+        unit = SUB_UNITS[text[k + 1]]
+        if last is not None and unit >= last:
+            raise _fail(text, "角 comes before 分, each once")
+        total += digit * unit
+        last = unit
+        k += 2
+    return total
+
+
+def parse_yuan(text: str, mode: str = "strict", *, digit_runs: bool = True) -> Decimal:
+    """A whole amount written with 元/圆 and optional 角/分 and 整/正: 壹拾壹元壹角 → 11.1,
+    壹佰壹拾壹圆整 → 111, 六十四万零一百四十三元一角七分 → 640143.17."""
+    s = text.strip()
+    if s and s[-1] in CLOSERS:
+        s = s[:-1]
+    k = next((i for i, ch in enumerate(s) if ch in YUAN_UNITS), -1)
+    if k <= 0:
+        raise _fail(text, "no number before 元")
+    return parse_number(s[:k], mode, digit_runs=digit_runs) + parse_subunits(s[k + 1 :])

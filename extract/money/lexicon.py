@@ -1,0 +1,144 @@
+"""Currency words, qualifier tables and named regex fragments for MONEY, composed by name.
+
+Sources: ISO 4217 (currency codes); ANNOTATION.md and corpus/GUIDELINE.md (MONEY: span,
+qualifier table, not-MONEY cases); the numeral characters come from the shared numeral lexicon
+(GB/T 15835). Every quantifier is bounded ({1,40} and smaller), so each start position costs a
+bounded amount of work: linear time on adversarial input.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extract.numeral.lexicon import CN_CHARS, DIGITS, YUAN_UNITS, ZEROS
+
+# --- currencies (ISO 4217) --------------------------------------------------------------------
+# Written after the number: 5亿美元, 3.14港幣, 3亿元人民币. Plain 元 / 圆 is the renminbi.
+SUFFIX_CURRENCIES: dict[str, str] = {
+    "元": "CNY", "圆": "CNY", "圓": "CNY", "块钱": "CNY", "塊錢": "CNY",
+    "人民币": "CNY", "人民幣": "CNY",
+    "美元": "USD", "美金": "USD",
+    "港元": "HKD", "港币": "HKD", "港幣": "HKD",
+    "欧元": "EUR", "歐元": "EUR",
+    "日元": "JPY", "日圆": "JPY", "日圓": "JPY", "日币": "JPY", "日幣": "JPY",
+    "英镑": "GBP", "英鎊": "GBP",
+    "卢布": "RUB", "盧布": "RUB",
+    "韩元": "KRW", "韓元": "KRW",
+    "澳元": "AUD", "澳币": "AUD", "澳幣": "AUD",
+    "加元": "CAD", "加币": "CAD", "加幣": "CAD",
+    "新加坡元": "SGD", "新元": "SGD",
+    "新台币": "TWD", "新臺幣": "TWD", "新台幣": "TWD", "台币": "TWD", "台幣": "TWD",
+    "澳门元": "MOP", "澳门币": "MOP", "澳門幣": "MOP",
+    "瑞士法郎": "CHF", "瑞郎": "CHF",
+    "泰铢": "THB", "泰銖": "THB",
+    "越南盾": "VND",
+    "印度卢比": "INR", "卢比": "INR",
+    "林吉特": "MYR", "马来西亚林吉特": "MYR",
+    "印尼盾": "IDR",
+    "菲律宾比索": "PHP",
+    "新西兰元": "NZD", "纽元": "NZD",
+    "巴西雷亚尔": "BRL", "雷亚尔": "BRL",
+    "南非兰特": "ZAR", "兰特": "ZAR",
+    "土耳其里拉": "TRY", "里拉": "TRY",
+    "沙特里亚尔": "SAR", "迪拉姆": "AED",
+    "瑞典克朗": "SEK", "挪威克朗": "NOK", "丹麦克朗": "DKK",
+    "坚戈": "KZT", "哈萨克斯坦坚戈": "KZT",
+}
+# A second currency word after 元 names the currency (3亿元人民币, 三万元欧元, 9000元日币).
+AFTER_YUAN_CURRENCIES: dict[str, str] = {
+    k: v for k, v in SUFFIX_CURRENCIES.items() if k not in YUAN_UNITS and not k.startswith(("元", "块", "塊"))
+}
+# Written before the number: 人民币3亿元, 港币两千九百六十元, US$5, ￥300. A prefix decides the
+# currency over a plain 元 after the number (新台币177.1亿元 → TWD).
+PREFIX_CURRENCIES: dict[str, str] = {
+    "人民币": "CNY", "人民幣": "CNY", "RMB": "CNY", "CNY": "CNY", "￥": "CNY", "¥": "CNY",
+    "港币": "HKD", "港幣": "HKD", "港元": "HKD", "HK$": "HKD", "HKD": "HKD",
+    "新台币": "TWD", "新臺幣": "TWD", "新台幣": "TWD", "台币": "TWD", "台幣": "TWD", "NT$": "TWD",
+    "美元": "USD", "US$": "USD", "USD": "USD", "$": "USD",
+    "欧元": "EUR", "EUR": "EUR", "€": "EUR",
+    "英镑": "GBP", "GBP": "GBP", "£": "GBP",
+    "日元": "JPY", "JPY": "JPY",
+    "澳门币": "MOP", "澳门元": "MOP",
+}
+DEFAULT_CURRENCY = "CNY"
+
+# --- qualifiers (ANNOTATION.md MONEY table; the same table serves PERCENT) --------------------
+# Leading words stay outside the span. Longest match wins (超过 before 过).
+LEADING_QUALIFIERS: dict[str, str] = {
+    "达": "exact", "达到": "exact", "高达": "exact", "多达": "exact", "为": "exact", "共计": "exact",
+    "超": "over", "超过": "over", "逾": "over", "突破": "over", "破": "over", "过": "over",
+    "超出": "over", "高于": "over", "大于": "over",
+    "近": "under", "接近": "under", "将近": "under", "不足": "under", "不到": "under",
+    "低于": "under", "小于": "under",
+    "约": "approx", "约合": "approx", "大约": "approx", "约为": "approx", "大概": "approx",
+    "至少": "at_least", "不少于": "at_least", "不低于": "at_least",
+    "最多": "at_most", "不超过": "at_most", "不高于": "at_most", "至多": "at_most",
+}
+# Words that end in a qualifier character but are none (通过3亿元 is not "over 3亿元").
+NOT_QUALIFIERS = frozenset({
+    "最近", "附近", "不过", "通过", "经过", "越过", "度过", "超过过", "难过",
+    "节约", "制约", "签约", "合约", "条约", "预约", "违约", "履约", "特约", "契约", "简约", "邀约",
+    "认为", "成为", "作为", "行为", "因为", "称为", "视为", "列为", "评为", "以为", "更为", "较为",
+    "到达", "抵达", "传达", "下达", "表达", "直达", "发达", "送达", "通达",
+    "打破", "击破", "攻破",
+})
+LEADING_MAX = max(map(len, [*LEADING_QUALIFIERS, *NOT_QUALIFIERS]))
+
+# Trailing words stay inside the span; a trailing word decides over a leading one.
+TRAILING_QUALIFIERS: dict[str, str] = {
+    "以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "approx", "上下": "approx",
+}
+
+# --- characters -------------------------------------------------------------------------------
+_digits = "".join(DIGITS)
+_zeros = "".join(sorted(ZEROS))
+# A run of characters that can make up one quantity before a currency (the parser validates
+# it): Arabic and Chinese numerals, separators, 余/多/几/数/上 markers, 个 of 两个亿.
+QTY_CHAR = f"[0-9.,，{CN_CHARS}点點余多几数上个]"
+QTY_RUN = f"{QTY_CHAR}{{1,40}}"
+# One digit of a 角/分 sub-unit: 壹角, 1角, 三毛.
+SUB_DIGIT = f"[0-9{_digits}]"
+# 123元1角1分, 壹拾壹元壹角, 一元零五分; not 10元5分钟 (a sub-unit ends the word).
+SUB_UNIT_RUN = (
+    f"(?:(?:{SUB_DIGIT}[角毛](?:[{_zeros}]?{SUB_DIGIT}分)?|[{_zeros}]?{SUB_DIGIT}分)"
+    r"(?=[钱錢整正]|\P{Han}|$))?"
+)
+
+
+def _alternation(words) -> str:
+    """Longest first, so 美元 is tried before 元 and 超过 before 超."""
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+# 元 starting another word is no money: 3元素, 元宇宙, 元旦, 元首, 元器件, 元老.
+YUAN_BLOCKED_AFTER = "素宇旦首件器老帅气代朝宵凶勋帝婴祖认"
+# A range between two amounts: 3亿—5亿元, 100万至200万元, 1万(含)-5万元, 5.6到5.78元.
+RANGE_SEP = r"(?:[(（]含[)）])?(?:—{1,2}|–{1,2}|-{1,2}|~|～|至|到)"
+# The plain yuan units: 元 and 圆, and 块 only where it is surely money (十块钱, 十块三毛).
+YUAN = (
+    f"(?:[元圆圓](?![{YUAN_BLOCKED_AFTER}])"
+    f"|[块塊](?={SUB_DIGIT}[角毛分]|[钱錢]))"
+)
+NAMED_CURRENCY = _alternation(k for k in SUFFIX_CURRENCIES if k not in YUAN_UNITS)
+SUFFIX_CURRENCY = f"(?:{NAMED_CURRENCY}|{YUAN})"
+AFTER_YUAN = _alternation(AFTER_YUAN_CURRENCIES)
+PREFIX_CURRENCY = _alternation(PREFIX_CURRENCIES)
+TRAILING = r"(?:(?:[(（]含[)）])?(?:以上|以下|以内)|左右|上下)"
+CLOSER = "[整正]"
+# After a prefix-only amount (人民币3.14, US$5) no unit of something else may follow.
+PREFIX_ONLY_BLOCKED_AFTER = "年月日天个%‰倍岁时分秒号期次家项条名人位辆台套元圆块"
+# A bare scale word (万亿元) is an amount only after a qualifier (超万亿元, 近百亿元); a size
+# class is not (千亿级园区, 百亿元级产业, 万元GDP).
+SIZE_CLASS_AFTER = "级"
+# Characters of the financial (大写) digits: 整/正 after them close the amount (壹仟玖佰圆整).
+FINANCIAL = frozenset("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟")
+# The plain yuan words (三元 alone is more often a name than an amount).
+YUAN_UNITS_PLAIN = frozenset("元圆圓")
+# Prefixes that are symbols or codes: the number after them must have Arabic digits.
+SYMBOL_PREFIXES = frozenset(k for k in PREFIX_CURRENCIES if k.isascii() or k in "￥¥€£")
+# Anchors: every MONEY match holds one of these words.
+ANCHOR_WORDS = frozenset(SUFFIX_CURRENCIES) | frozenset(PREFIX_CURRENCIES) | YUAN_UNITS
+# Characters a match can hold before its last currency word (scanned back from an anchor).
+BACK_CHARS = frozenset(
+    "0123456789.,，点點余多几数上个—–-~～至到(（含)） \u00a0" + CN_CHARS + "".join(ANCHOR_WORDS)
+)

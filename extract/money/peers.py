@@ -1,0 +1,251 @@
+"""Peer suites for MONEY and the shared numeral parser (files in ../shared/peers).
+
+Every case is passed, failed, or excluded with its reason. How the peers' conventions are mapped:
+
+JioNLP money (``{num, case, definition}``):
+- ``case`` → ISO 4217 through JIONLP_CASES (元 → CNY, 港元 → HKD, 新台币 → TWD …).
+- ``num`` is printed with 2 decimals: our amount is compared rounded to 0.01.
+- ``definition``: accurate ↔ exact; blur- ↔ under/at_most; blur+ ↔ over/at_least; blur with one
+  number ↔ approx. blur with a range ``[a, b]`` ↔ our range low=a, high=b, or — where JioNLP
+  spells a vague number as the range it implies (3000多 → [3000, 4000], 数十亿 → [10亿, 100亿]) —
+  our reading of the stated magnitude: amount a, qualifier over (corpus/GUIDELINE.md).
+- Spans: JioNLP's parsing cases are whole strings; we require exactly one MONEY mention and
+  compare its value (a leading 约/近/不到/从 stays outside our span by ANNOTATION.md). Its
+  extraction cases compare the set of spans exactly.
+
+cn2an numbers: a case of ``min_mode`` strict/normal/smart must parse in each of its
+``must_parse_in_modes`` to the value; texts with 元/圆 go through ``parse_yuan``; the 11
+``expect_error`` cases must raise in their ``error_mode``; ``direct`` (digit-string
+transliteration, 零一 → "01") is another task.
+
+Duckling numbers (Numeral, Ordinal): the classifier 个/個 after a numeral and the ordinal 第 are
+not part of the number we parse (stripped); Duckling money: ``$`` is Duckling's generic dollar
+unit, i.e. 元 → CNY here; ``cent`` values are 1/100 of it; an interval ``to`` ↔ at_most,
+``from`` ↔ at_least, both ↔ our range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from extract.evaluate.peers import SuiteResult, read_cases
+from extract.numeral import NumeralError, parse_number, parse_yuan
+from extract.pipeline import extract_text
+
+LABEL = "MONEY"
+JIONLP_CASES = {
+    "元": "CNY", "港元": "HKD", "美元": "USD", "日元": "JPY", "新台币": "TWD", "泰铢": "THB",
+    "卢布": "RUB", "欧元": "EUR", "澳元": "AUD", "韩元": "KRW", "英镑": "GBP",
+}
+_CENT = Decimal("0.01")
+
+# (pattern, reason): the first that matches the case text excludes it.
+JIONLP_EXCLUDED: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"\d[kKwW]"), "k/w thousand suffixes (15k, 30w) are chat shorthand, not news phrasing"),
+    (re.compile(r"^[^元圆圓币幣镑布铢钱錢块塊]*$"),
+     "no currency word: not MONEY by ANNOTATION.md (GDP超过4万亿 is a figure, not money)"),
+    (re.compile(r"[块塊](?![钱錢角毛分\d一二三四五六七八九])"),
+     "块 alone is also a measure word (几十万块砖); only 块钱 and 块+角/毛 read as money"),
+]
+CN2AN_DIRECT = "direct digit-string transliteration (零一 → '01') is not a number reading: out of scope"
+DUCKLING_NUMBER_EXCLUDED: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"[對雙对双打]$"), "counting words 對/雙/打 (pair, dozen) are measure words, not numerals"),
+    (re.compile(r"\d[KkMG]$"), "metric suffixes (100K, 1.2M, .0012G) are not Chinese news numerals"),
+    (re.compile(r"[半又]|分之|份"),
+     "halves and fractions (一半, 二分之一, Cantonese 十份十一, 一又十分一) are PERCENT's, not the numeral parser's"),
+]
+DUCKLING_MONEY_EXCLUDED: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"[蚊個仙毫]"), "Cantonese colloquial money (蚊, 個, 仙, 毫)"),
+    (re.compile(r"[块塊]"), "块/毛 slang amounts (三块零四, 一块二) without 钱: out of scope for news"),
+    (re.compile(r"^[^元圆币幣]*$"), "a sum in 分/角/毛 alone is ambiguous in news (五分 = five points/minutes)"),
+]
+
+
+def _excluded(text: str, table: list[tuple[re.Pattern, str]]) -> str | None:
+    for pattern, reason in table:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def _money(text: str, date: dt.date | None = None) -> list:
+    return extract_text(text, date, labels=[LABEL])
+
+
+def _cents(d: Decimal | None) -> Decimal | None:
+    return None if d is None else Decimal(d).quantize(_CENT)
+
+
+def jionlp_value_ok(got, want: dict) -> str | None:
+    """None when our MoneyValue matches JioNLP's {num, case, definition}; else what differs."""
+    currency = JIONLP_CASES.get(want["case"])
+    if got.currency != currency:
+        return f"currency {got.currency} != {want['case']} ({currency})"
+    num, definition, q = want["num"], want["definition"], got.qualifier.value
+    if isinstance(num, list):
+        a, b = Decimal(num[0]).quantize(_CENT), Decimal(num[1]).quantize(_CENT)
+        if got.low is not None:
+            if (_cents(got.low), _cents(got.high)) != (a, b):
+                return f"range {got.low}–{got.high} != {a}–{b}"
+            return None
+        if _cents(got.amount) == a and q == "over":
+            return None  # 3000多 = "over 3000"; JioNLP spells it [3000, 4000]
+        return f"amount {got.amount} ({q}) != range {a}–{b}"
+    if _cents(got.amount) != Decimal(num).quantize(_CENT):
+        return f"amount {got.amount} != {num}"
+    allowed = {"accurate": {"exact"}, "blur": {"approx"}, "blur-": {"under", "at_most"},
+               "blur+": {"over", "at_least"}}[definition]
+    if q not in allowed:
+        return f"qualifier {q} does not map to {definition}"
+    return None
+
+
+def run_jionlp_money_parsing(path: Path) -> SuiteResult:
+    result = SuiteResult("jionlp_money_parsing")
+    for case in read_cases(path):
+        text = case["text"]
+        reason = _excluded(text, JIONLP_EXCLUDED)
+        if reason:
+            result.excluded.append((case["id"], text, reason))
+            continue
+        found = _money(text)
+        if len(found) != 1:
+            result.failed.append((case["id"], text, f"{len(found)} mentions: {[m.text for m in found]}"))
+            continue
+        why = jionlp_value_ok(found[0].value, case["expected"][0]["value"])
+        if why:
+            result.failed.append((case["id"], text, why))
+        else:
+            result.passed.append(case["id"])
+    return result
+
+
+def run_jionlp_money_extraction(path: Path) -> SuiteResult:
+    result = SuiteResult("jionlp_money_extraction")
+    for case in read_cases(path):
+        text = case["text"]
+        want = {(e["start"], e["end"]) for e in case["expected"]}
+        reason = next((r for e in case["expected"] if (r := _excluded(e["text"], JIONLP_EXCLUDED))), None)
+        if reason:
+            result.excluded.append((case["id"], text, reason))
+            continue
+        got = {(m.start, m.end) for m in _money(text)}
+        if got == want:
+            result.passed.append(case["id"])
+        else:
+            result.failed.append((case["id"], text, f"spans {sorted(got)} != {sorted(want)}"))
+    return result
+
+
+def _cn2an_parse(text: str, mode: str) -> Decimal:
+    if any(ch in text for ch in "元圆圓"):
+        return parse_yuan(text, mode)
+    return parse_number(text, mode)
+
+
+def run_cn2an_number(path: Path) -> SuiteResult:
+    result = SuiteResult("cn2an_number")
+    for case in read_cases(path):
+        text, cid = case["text"], case["id"]
+        if case.get("expect_error"):
+            try:
+                value = _cn2an_parse(text, case["error_mode"])
+            except NumeralError:
+                result.passed.append(cid)
+            else:
+                result.failed.append((cid, text, f"accepted as {value} in {case['error_mode']} mode"))
+            continue
+        if case["min_mode"] == "direct":
+            result.excluded.append((cid, text, CN2AN_DIRECT))
+            continue
+        want = Decimal(str(case["expected"][0]["value"]))
+        problems = []
+        for mode in case["must_parse_in_modes"]:
+            try:
+                value = _cn2an_parse(text, mode)
+            except NumeralError as exc:
+                problems.append(f"{mode}: {exc}")
+                continue
+            if value != want:
+                problems.append(f"{mode}: {value} != {want}")
+        if problems:
+            result.failed.append((cid, text, "; ".join(problems)))
+        else:
+            result.passed.append(cid)
+    return result
+
+
+def run_duckling_number(path: Path) -> SuiteResult:
+    result = SuiteResult("duckling_number")
+    for case in read_cases(path):
+        text, cid = case["text"], case["id"]
+        reason = _excluded(text, DUCKLING_NUMBER_EXCLUDED)
+        if reason:
+            result.excluded.append((cid, text, reason))
+            continue
+        numeral = text.removeprefix("第").removesuffix("个").removesuffix("個")
+        want = Decimal(str(case["expected"][0]["value"]))
+        try:
+            value = parse_number(numeral, "smart")
+        except NumeralError as exc:
+            result.failed.append((cid, text, str(exc)))
+            continue
+        if value == want:
+            result.passed.append(cid)
+        else:
+            result.failed.append((cid, text, f"{value} != {want}"))
+    return result
+
+
+def _duckling_money_ok(got, want: dict) -> str | None:
+    def base(v: dict) -> tuple[Decimal, str]:
+        amount = Decimal(str(v["value"]))
+        if v["unit"] == "cent":
+            return amount / 100, "CNY"
+        return amount, "CNY" if v["unit"] == "$" else v["unit"]
+
+    if want["type"] == "value":
+        amount, currency = base(want)
+        ok = got.amount == amount and got.currency == currency and got.qualifier.value == "exact"
+        return None if ok else f"{got.amount} {got.currency} {got.qualifier.value} != {amount} {currency}"
+    if "from" in want and "to" in want:
+        (lo, cur), (hi, _) = base(want["from"]), base(want["to"])
+        ok = got.low == lo and got.high == hi and got.currency == cur
+        return None if ok else f"{got.low}–{got.high} {got.currency} != {lo}–{hi} {cur}"
+    side, qualifier = ("to", "at_most") if "to" in want else ("from", "at_least")
+    amount, currency = base(want[side])
+    ok = got.amount == amount and got.currency == currency and got.qualifier.value == qualifier
+    return None if ok else f"{got.amount} {got.currency} {got.qualifier.value} != {amount} {currency} {qualifier}"
+
+
+def run_duckling_money(path: Path) -> SuiteResult:
+    result = SuiteResult("duckling_money")
+    for case in read_cases(path):
+        text, cid = case["text"], case["id"]
+        reason = _excluded(text, DUCKLING_MONEY_EXCLUDED)
+        if reason:
+            result.excluded.append((cid, text, reason))
+            continue
+        found = _money(text)
+        if len(found) != 1:
+            result.failed.append((cid, text, f"{len(found)} mentions: {[m.text for m in found]}"))
+            continue
+        why = _duckling_money_ok(found[0].value, case["expected"][0]["value"])
+        if why:
+            result.failed.append((cid, text, why))
+        else:
+            result.passed.append(cid)
+    return result
+
+
+SUITES: dict[str, Callable[[Path], SuiteResult]] = {
+    "jionlp_money_parsing": run_jionlp_money_parsing,
+    "jionlp_money_extraction": run_jionlp_money_extraction,
+    "cn2an_number": run_cn2an_number,
+    "duckling_number": run_duckling_number,
+    "duckling_money": run_duckling_money,
+}

@@ -1,0 +1,250 @@
+"""MONEY rules: one compiled pattern anchored on a currency word, then small named readings.
+
+Rules (the ``rule`` of each Candidate):
+- ``money.number+currency``      3亿元, 1.2万美元, 200余万元, 3.14港幣, 人民币3亿元, 3亿元人民币
+- ``money.number+yuan+jiao+fen`` 123元1角1分, 玖仟陆佰陆拾伍圆壹角捌分, 十块三毛
+- ``money.bare-scale``           超万亿元 → 万亿元 (a scale word alone, only after a qualifier)
+- ``money.range``                3亿—5亿元, 100万至200万元, 1万元--5万元, 十八至三十万日元
+- ``money.vague-range``          二三十万元, 八九亿韩元 (adjacent digits: a range, approx)
+- ``money.prefix+number``        人民币3.14, US$5, 港幣3.14 (a currency before, none after)
+
+A leading qualifier word (约, 超过, 近 …) stays outside the span and sets the qualifier; a
+trailing one (左右, 以上 …) is inside the span and decides. Not MONEY: figures with no currency
+(GDP超过4万亿), size classes (千亿级, 百亿元级), 元 inside another word (3元素, 元宇宙).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import regex
+
+from extract.base import Candidate, Context
+from extract.money import lexicon as L
+from extract.money.normalize import (
+    MAX_AMOUNT,
+    currency_of,
+    is_single_cn_digit,
+    leading_qualifier,
+    money_value,
+    plus,
+    range_ends,
+    trailing_qualifier,
+    read_quantity,
+    sub_units,
+)
+from extract.numeral import NumeralError, Quantity
+from extract.numeral.lexicon import ZEROS
+
+LABEL = "MONEY"
+
+_AMOUNT = (
+    f"(?:(?P<pre>{L.PREFIX_CURRENCY})[ \u00a0]?)?"
+    f"(?P<q1>{L.QTY_RUN})"
+    f"(?:(?P<c1>{L.SUFFIX_CURRENCY})?(?P<jf1>{L.SUB_UNIT_RUN})(?P<sep>{L.RANGE_SEP})"
+    f"(?:(?P<pre2>{L.PREFIX_CURRENCY})[ \u00a0]?)?(?P<q2>{L.QTY_RUN}))?"
+    f"(?P<cur>{L.SUFFIX_CURRENCY})"
+    f"(?P<jf>{L.SUB_UNIT_RUN})"
+    f"[钱錢]?"
+    f"(?P<after>{L.AFTER_YUAN})?"
+    f"(?P<tail>{L.TRAILING}|{L.CLOSER})?"
+)
+_PREFIX_ONLY = f"(?P<ppre>{L.PREFIX_CURRENCY})[ \u00a0]?(?P<pq>{L.QTY_RUN})"
+MONEY_PATTERN = regex.compile(f"{_AMOUNT}|{_PREFIX_ONLY}")
+# Every match holds a currency word: find those first with a plain literal alternation (the
+# stdlib engine scans it at hundreds of M chars/s), then try the full pattern only from the
+# start of the run of money characters that ends at the anchor.
+ANCHOR = re.compile("|".join(map(re.escape, sorted(L.ANCHOR_WORDS, key=len, reverse=True))))
+_BACK = L.BACK_CHARS
+_BACK_LIMIT = 130  # the longest match (a range with prefixes) has fewer characters before its last currency
+_AHEAD = 320  # a window reaches twice the longest match past its anchor
+_HAN = regex.compile(r"\p{Han}")
+_ASCII_ALNUM = regex.compile(r"[0-9A-Za-z.]")
+
+
+class MoneyExtractor:
+    label = LABEL
+
+    def find(self, text: str, context: Context) -> Iterator[Candidate]:
+        for m in _matches(text):
+            found = _read_prefix_only(text, m) if m.group("ppre") is not None else _read_amount(text, m)
+            if found is not None:
+                yield found
+
+
+def _matches(text: str) -> Iterator[regex.Match]:
+    """The matches of MONEY_PATTERN that a left-to-right scan would find, non-overlapping,
+    tried only near currency words. Linear: a start position is tried at most once (an attempt
+    that failed fails for any later anchor too, as every window reaches far past the longest
+    match), and the walk back from an anchor stops at the last position already tried."""
+    tried = 0  # every start before this has been tried (or lies inside a match)
+    for a in ANCHOR.finditer(text):
+        c = a.start()
+        if c < tried:
+            continue
+        w, floor = c, max(tried, c - _BACK_LIMIT)
+        while w > floor and text[w - 1] in _BACK:
+            w -= 1
+        endpos = min(len(text), c + _AHEAD)
+        tried = c + 1
+        for s in range(w, c + 1):
+            m = MONEY_PATTERN.match(text, s, endpos)
+            if m is not None:
+                tried = m.end()
+                yield m
+                break
+
+
+def _read_run(
+    text: str, run: str, run_start: int, tail: str | None = None
+) -> tuple[Quantity, int, str | None, bool] | None:
+    """Read a quantity run, dropping leading characters that belong to the words before it
+    (结余10.56亿 → 10.56亿, 统一1000 → 1000). Returns (quantity, start, leading qualifier,
+    bare scale) or None. A bare scale word is an amount after a qualifier that is not exact
+    (超万亿元, 近百亿元) or before 左右/上下 (万元左右); 达到万亿元规模, 百元以下价位 are classes."""
+    vague_tail = trailing_qualifier(tail) == "approx"
+    for i in range(len(run)):
+        start = run_start + i
+        piece = run[i:]
+        if piece[0] in ",，." or (piece[0] in ZEROS and piece[1:2] not in ("点", "點", ".")):
+            continue  # 找零十块 is 十块: a leading 零 belongs to the word before
+        leading, _ = leading_qualifier(text, start)
+        try:
+            quantity = read_quantity(piece)
+        except NumeralError:
+            pass
+        else:
+            if quantity.value >= MAX_AMOUNT:
+                return None
+            return quantity, start, leading, False
+        if leading not in (None, "exact") or vague_tail:
+            try:
+                return read_quantity(piece, bare_scale=True), start, leading, True
+            except NumeralError:
+                pass
+    return None
+
+
+def _end_of(text: str, m: regex.Match, q_text: str) -> int | None:
+    """Where the span ends: drop a closer 整/正 that starts another word (3元正在), and reject
+    size classes (百亿元级)."""
+    end = m.end()
+    tail = m.group("tail")
+    if tail in ("整", "正"):
+        financial = any(ch in L.FINANCIAL for ch in q_text)
+        if not financial and end < len(text) and _HAN.match(text, end):
+            end -= 1
+    if text[end : end + 1] == L.SIZE_CLASS_AFTER:
+        return None
+    return end
+
+
+def _read_amount(text: str, m: regex.Match) -> Candidate | None:
+    end = _end_of(text, m, m.group("q1") + (m.group("q2") or ""))
+    if end is None:
+        return None
+    tail = text[m.start("tail") : end] if m.group("tail") else None
+    if m.group("q2") is not None:
+        found = _read_range(text, m, end, tail)
+        if found is not None:
+            return found
+        # not a range after all: the amount after the separator alone
+        return _single(text, m, "q2", "pre2", end, tail)
+    return _single(text, m, "q1", "pre", end, tail)
+
+
+def _single(text: str, m: regex.Match, q: str, pre: str, end: int, tail: str | None) -> Candidate | None:
+    run, run_start = m.group(q), m.start(q)
+    if m.group(pre) is None and run_start > 0 and _ASCII_ALNUM.match(text, run_start - 1):
+        return None  # inside a longer number or a code
+    read = _read_run(text, run, run_start, tail)
+    if read is None:
+        return None
+    quantity, start, leading, bare = read
+    cur, jf = m.group("cur"), m.group("jf")
+    if (
+        is_single_cn_digit(text[start : m.start("cur")])
+        and cur in L.YUAN_UNITS_PLAIN
+        and not jf
+        and not m.group("tail")
+        and _HAN.match(text, m.end("cur")) is not None
+        and text[m.end("cur") : m.end("cur") + 1] not in ("钱", "錢")
+    ):
+        return None  # 三元愿意 (a company), 一元化, 二元结构: a word, not an amount
+    prefix = m.group(pre) if start == run_start else None
+    span_start = m.start(pre) if prefix else start
+    value = money_value(
+        plus(quantity, sub_units(jf)),
+        currency=currency_of(prefix, cur, m.group("after")),
+        leading=leading,
+        tail=tail,
+    )
+    if bare:
+        rule = "money.bare-scale"
+    elif jf:
+        rule = "money.number+yuan+jiao+fen"
+    elif quantity.low is not None:
+        rule = "money.vague-range"
+    else:
+        rule = "money.number+currency"
+    return Candidate(span_start, end, LABEL, value, rule)
+
+
+def _read_range(text: str, m: regex.Match, end: int, tail: str | None) -> Candidate | None:
+    run1, run1_start = m.group("q1"), m.start("q1")
+    if m.group("pre") is None and run1_start > 0 and _ASCII_ALNUM.match(text, run1_start - 1):
+        return None
+    for i in range(len(run1)):
+        piece = run1[i:]
+        if piece[0] in ",，.":
+            continue
+        try:
+            low, high = range_ends(piece, m.group("q2"))
+        except NumeralError:
+            continue
+        if high.value >= MAX_AMOUNT:
+            return None
+        low = plus(low, sub_units(m.group("jf1")))
+        high = plus(high, sub_units(m.group("jf")))
+        if low.value > high.value:
+            return None
+        start = run1_start + i
+        prefix = m.group("pre") if i == 0 else None
+        leading, _ = leading_qualifier(text, start if prefix is None else m.start("pre"))
+        currency = currency_of(prefix or m.group("pre2"), m.group("cur"), m.group("after"))
+        value = money_value(low, currency=currency, leading=leading, tail=tail, high=high)
+        span_start = m.start("pre") if prefix else start
+        return Candidate(span_start, end, LABEL, value, "money.range")
+    return None
+
+
+def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
+    """人民币3.14, US$5, 港幣3.14: a currency before the number and none after."""
+    prefix, run = m.group("ppre"), m.group("pq")
+    if prefix[0].isascii() and prefix[0].isalpha() and m.start() > 0 and text[m.start() - 1].isascii() \
+            and text[m.start() - 1].isalpha():
+        return None  # part of a longer Latin word
+    if not any("0" <= ch <= "9" for ch in run) and prefix in L.SYMBOL_PREFIXES:
+        return None
+    # the number runs to the end of the quantity: a unit of something else after it is no money
+    after = text[m.end() : m.end() + 1]
+    if after and after in L.PREFIX_ONLY_BLOCKED_AFTER:
+        return None
+    try:
+        quantity = read_quantity(run)
+    except NumeralError:
+        return None
+    if quantity.value >= MAX_AMOUNT:
+        return None
+    if run[-1] in ",，.":
+        return None
+    leading, _ = leading_qualifier(text, m.start())
+    end = m.end()
+    tail = None
+    for word in L.TRAILING_QUALIFIERS:
+        if text.startswith(word, end):
+            tail, end = word, end + len(word)
+            break
+    value = money_value(quantity, currency=currency_of(prefix, None, None), leading=leading, tail=tail)
+    return Candidate(m.start(), end, LABEL, value, "money.prefix+number")

@@ -1,0 +1,46 @@
+"""MONEY runs in linear time on adversarial input: 1 MB takes at most 20× as long as 100 KB.
+
+Asserts the ratio only (best of 3, time.perf_counter), never an absolute time.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from extract.pipeline import extract_text
+
+UNITS = {
+    "digits": "1234567890",
+    "digits+yuan": "12345678901234567890元",
+    "yiyiyi": "亿",
+    "wanwan": "万",
+    "separators": "1,234，567.89,",
+    "yuanyuan": "元",
+    "cn-digits+yuan": "一二三四五六七八九十百千万亿元",
+    "ranges": "1亿—2亿至3亿~",
+    "qualifiers": "超过约近余多几数上",
+    "money-sentence": "超过3亿元以上，约合2000余万美元，人民币1万(含)-5万元，",
+    "no-punctuation": "园区实现营业收入同比增长科技创新平台建设",
+    "phone": "电话13812345678转",
+}
+
+
+def _best(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        extract_text(text, None, labels=["MONEY"])
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(UNITS))
+def test_linear(name: str) -> None:
+    unit = UNITS[name]
+    small = unit * (100_000 // len(unit))
+    large = unit * (1_000_000 // len(unit))
+    ratio = _best(large) / max(_best(small), 1e-9)
+    assert ratio <= 20, f"{name}: 1 MB took {ratio:.1f}× the time of 100 KB"
