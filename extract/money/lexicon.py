@@ -62,32 +62,9 @@ PREFIX_CURRENCIES: dict[str, str] = {
 }
 DEFAULT_CURRENCY = "CNY"
 
-# --- qualifiers (ANNOTATION.md MONEY table; the same table serves PERCENT) --------------------
-# Leading words stay outside the span. Longest match wins (超过 before 过).
-LEADING_QUALIFIERS: dict[str, str] = {
-    "达": "exact", "达到": "exact", "高达": "exact", "多达": "exact", "为": "exact", "共计": "exact",
-    "超": "over", "超过": "over", "逾": "over", "突破": "over", "破": "over", "过": "over",
-    "超出": "over", "高于": "over", "大于": "over",
-    "近": "under", "接近": "under", "将近": "under", "不足": "under", "不到": "under",
-    "低于": "under", "小于": "under",
-    "约": "approx", "约合": "approx", "大约": "approx", "约为": "approx", "大概": "approx",
-    "至少": "at_least", "不少于": "at_least", "不低于": "at_least",
-    "最多": "at_most", "不超过": "at_most", "不高于": "at_most", "至多": "at_most",
-}
-# Words that end in a qualifier character but are none (通过3亿元 is not "over 3亿元").
-NOT_QUALIFIERS = frozenset({
-    "最近", "附近", "不过", "通过", "经过", "越过", "度过", "超过过", "难过",
-    "节约", "制约", "签约", "合约", "条约", "预约", "违约", "履约", "特约", "契约", "简约", "邀约",
-    "认为", "成为", "作为", "行为", "因为", "称为", "视为", "列为", "评为", "以为", "更为", "较为",
-    "到达", "抵达", "传达", "下达", "表达", "直达", "发达", "送达", "通达",
-    "打破", "击破", "攻破",
-})
-LEADING_MAX = max(map(len, [*LEADING_QUALIFIERS, *NOT_QUALIFIERS]))
-
-# Trailing words stay inside the span; a trailing word decides over a leading one.
-TRAILING_QUALIFIERS: dict[str, str] = {
-    "以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "approx", "上下": "approx",
-}
+# --- qualifiers: the table MONEY and PERCENT share (extract/qualifier.py) ---------------------
+from extract.qualifier import LEADING as LEADING_QUALIFIERS, NOT_QUALIFIERS  # noqa: E402,F401
+from extract.qualifier import LEADING_MAX, TRAILING as TRAILING_QUALIFIERS  # noqa: E402,F401
 
 # --- characters -------------------------------------------------------------------------------
 _digits = "".join(DIGITS)

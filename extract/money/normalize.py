@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal, localcontext
 
+from extract import qualifier as qualifiers
+
 from extract.money.lexicon import (
     AFTER_YUAN_CURRENCIES,
     DEFAULT_CURRENCY,
-    LEADING_MAX,
-    LEADING_QUALIFIERS,
-    NOT_QUALIFIERS,
     PREFIX_CURRENCIES,
     SUFFIX_CURRENCIES,
     TRAILING_QUALIFIERS,
@@ -41,14 +40,7 @@ def clean_number(s: Decimal) -> Decimal:
 
 def leading_qualifier(text: str, start: int) -> tuple[str | None, int]:
     """The qualifier word that ends right before ``start`` (longest wins) and its start."""
-    for n in range(min(LEADING_MAX, start), 0, -1):
-        word = text[start - n : start]
-        if word in NOT_QUALIFIERS:
-            return None, start
-        if word in LEADING_QUALIFIERS:
-            # a one-character word must not end another word listed as none (通过, 节约)
-            return LEADING_QUALIFIERS[word], start - n
-    return None, start
+    return qualifiers.leading(text, start)
 
 
 def trailing_qualifier(tail: str | None) -> str | None:

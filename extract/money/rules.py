@@ -21,6 +21,8 @@ from typing import Iterator
 import regex
 
 from extract.base import Candidate, Context
+from extract.qualifier import after_mark
+from schemas.records import Qualifier
 from extract.money import lexicon as L
 from extract.money.normalize import (
     MAX_AMOUNT,
@@ -70,7 +72,60 @@ class MoneyExtractor:
         for m in _matches(text):
             found = _read_prefix_only(text, m) if m.group("ppre") is not None else _read_amount(text, m)
             if found is not None:
+                found = _after_span(text, _signed(text, found))
+                yield from _shared_currency_list(text, found)
                 yield found
+
+
+# A sign stands before a table cell or after a space, never right after a digit (3-5亿元 is a range).
+_SIGN_BEFORE = frozenset(" |\t\n（(：:，,")
+
+
+def _signed(text: str, c: Candidate) -> Candidate:
+    """money.signed — an explicit minus before the amount is in the span: -18.40亿元 (a loss)."""
+    s = c.start
+    if s >= 1 and text[s - 1] in "-−－" and (s == 1 or text[s - 2] in _SIGN_BEFORE) and c.value.low is None:
+        value = c.value.model_copy(update={"amount": -c.value.amount})
+        return Candidate(s - 1, c.end, c.label, value, c.rule + "+sign", c.priority)
+    return c
+
+
+def _after_span(text: str, c: Candidate) -> Candidate:
+    """A + right after the amount (¥15,000+) is in the span and means over; marks after the span
+    (（含）, 逼近, 上方) adjust the qualifier (extract.qualifier)."""
+    value, end = c.value, c.end
+    if text.startswith("+", end) and not text[end + 1 : end + 2].isdigit():
+        value, end = value.model_copy(update={"qualifier": Qualifier.over}), end + 1
+    new = after_mark(text, end, value.qualifier.value)
+    if new != value.qualifier.value:
+        value = value.model_copy(update={"qualifier": Qualifier(new)})
+    return c if (value is c.value and end == c.end) else Candidate(c.start, end, c.label, value, c.rule, c.priority)
+
+
+_LIST_ITEM = regex.compile(rf"({L.QTY_CHAR}{{1,20}}?[万亿千百]{{1,2}})(、|与|和|及)$")
+
+
+def _shared_currency_list(text: str, c: Candidate) -> Iterator[Candidate]:
+    """money.shared-currency — amounts listed before the one that carries the currency share it
+    (分别达1.28万亿、1.18万亿、8200亿元; 分别投入5亿与数亿元). Each listed amount needs a scale
+    word (万/亿), so plain numbers in a list stay numbers. At most five items back."""
+    if c.value.low is not None or not text[c.start : c.start + 1].strip():
+        return
+    end, found = c.start, []
+    for _ in range(5):
+        m = _LIST_ITEM.search(text, max(0, end - 24), end)
+        if m is None:
+            break
+        try:
+            q = read_quantity(m.group(1))
+        except NumeralError:
+            break
+        start = m.start(1)
+        leading, _ = leading_qualifier(text, start)
+        found.append(Candidate(start, m.end(1), LABEL, money_value(q, currency=c.value.currency, leading=leading, tail=None),
+                               "money.shared-currency"))
+        end = start
+    yield from reversed(found)
 
 
 def _matches(text: str) -> Iterator[regex.Match]:
@@ -168,10 +223,10 @@ def _single(text: str, m: regex.Match, q: str, pre: str, end: int, tail: str | N
         and cur in L.YUAN_UNITS_PLAIN
         and not jf
         and not m.group("tail")
-        and _HAN.match(text, m.end("cur")) is not None
+        and (_HAN.match(text, m.end("cur")) is not None or text[m.end("cur") : m.end("cur") + 1] in ("、", "等"))
         and text[m.end("cur") : m.end("cur") + 1] not in ("钱", "錢")
     ):
-        return None  # 三元愿意 (a company), 一元化, 二元结构: a word, not an amount
+        return None  # 三元愿意, 扶持三元、麦福劳 (companies), 一元化, 二元结构: words, not amounts
     prefix = m.group(pre) if start == run_start else None
     span_start = m.start(pre) if prefix else start
     value = money_value(
@@ -222,6 +277,8 @@ def _read_range(text: str, m: regex.Match, end: int, tail: str | None) -> Candid
 def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
     """人民币3.14, US$5, 港幣3.14: a currency before the number and none after."""
     prefix, run = m.group("ppre"), m.group("pq")
+    trim = len(run) - len(run.rstrip("上数几"))  # $4,000上方: 上 belongs to 上方, not to the number
+    run = run[: len(run) - trim] if trim < len(run) else run
     if prefix[0].isascii() and prefix[0].isalpha() and m.start() > 0 and text[m.start() - 1].isascii() \
             and text[m.start() - 1].isalpha():
         return None  # part of a longer Latin word
@@ -240,7 +297,7 @@ def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
     if run[-1] in ",，.":
         return None
     leading, _ = leading_qualifier(text, m.start())
-    end = m.end()
+    end = m.end() - trim
     tail = None
     for word in L.TRAILING_QUALIFIERS:
         if text.startswith(word, end):

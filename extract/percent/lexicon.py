@@ -12,46 +12,14 @@ from decimal import Decimal
 
 from extract.numeral.lexicon import DIGITS, NEGATIVE_SIGNS, RANGE_SEP, SMALL_UNITS, ZEROS
 
-# --- qualifiers (ANNOTATION.md, MONEY: "The same table serves PERCENT") -----------------------
-# Leading words stay outside the span. Longest match wins (超过 before 过).
-LEADING_QUALIFIERS: dict[str, str] = {
-    "达": "exact", "达到": "exact", "高达": "exact", "为": "exact",
-    "超": "over", "超过": "over", "逾": "over", "突破": "over", "破": "over", "过": "over",
-    "超出": "over", "高于": "over",
-    "近": "under", "接近": "under", "将近": "under", "不足": "under", "不到": "under", "低于": "under",
-    "跌破": "under",  # 跌破3% = fell below 3%
-    "约": "approx", "约合": "approx", "大约": "approx", "约为": "approx", "约占": "approx",
-    "大概": "approx",
-    # Negated comparisons (不超过5% = at most 5%): listed so that 超过 / 低于 do not win.
-    "不超过": "at_most", "不超": "at_most", "未超过": "at_most", "不高于": "at_most", "不大于": "at_most",
-    "不低于": "at_least", "不少于": "at_least", "不小于": "at_least",
-    "至少": "at_least", "至少为": "at_least", "至少是": "at_least", "至多": "at_most", "最多": "at_most",
-    # Symbols, also as Markdown escapes (\>90%, \~48%) in tables.
-    ">": "over", "\\>": "over", "＞": "over", "≥": "at_least", "<": "under", "\\<": "under", "≤": "at_most",
-    "~": "approx", "\\~": "approx", "～": "approx", "≈": "approx",
-}
-# Marks right after the span that change its qualifier: 超过30%（含） is at least 30%;
-# 向29%-30%逼近 approaches from below.
-AFTER_MARKS: dict[str, dict[str, str]] = {
-    "（含）": {"over": "at_least", "under": "at_most"},
-    "(含)": {"over": "at_least", "under": "at_most"},
-    "逼近": {"exact": "under"},
-    "上方": {"exact": "over"},
-}
+# --- qualifiers: the table MONEY and PERCENT share (extract/qualifier.py) ---------------------
+from extract.qualifier import LEADING as LEADING_QUALIFIERS, NOT_QUALIFIERS  # noqa: E402,F401
+from extract.qualifier import LEADING_MAX, TRAILING as TRAILING_QUALIFIERS  # noqa: E402,F401
+
 # Basis points: 25个基点, 2.54个基点, -50 bps (GUIDELINE: PERCENT with unit pp, 1 bp = 0.0001).
 BASIS_POINTS = r"(?<![0-9A-Za-z_.])(?P<bp>[-−+]?\d{1,6}(?:\.\d{1,4})?)\s?(?:个)?(?:基点|bps\b|bp\b)"
-# Words that end in a qualifier character but are no qualifier (最近, 不过 "only", 通过).
-NOT_QUALIFIERS = frozenset({
-    "最近", "附近", "不过", "通过", "经过", "越过", "度过", "错过", "只不过",
-    "节约", "制约", "签约", "合约", "预约", "违约", "履约", "简约", "特约",
-    "到达", "抵达", "表达", "发达", "传达", "下达",
-})
-LEADING_MAX = max(map(len, [*LEADING_QUALIFIERS, *NOT_QUALIFIERS]))
 
 # Trailing words stay inside the span.
-TRAILING_QUALIFIERS: dict[str, str] = {
-    "以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "approx", "上下": "approx",
-}
 INSIDE_APPROX: dict[str, str] = {"多": "over", "余": "over"}  # 三成多, 1个多百分点
 
 # --- scales ---------------------------------------------------------------------------------

@@ -12,14 +12,8 @@ from decimal import Decimal
 
 from extract.numeral import NumeralError, parse_number, parse_quantity
 from extract.numeral.lexicon import DIGITS, SMALL_UNITS, ZEROS
-from extract.percent.lexicon import (
-    FRACTION_WORDS,
-    INSIDE_APPROX,
-    LEADING_MAX,
-    LEADING_QUALIFIERS,
-    NOT_QUALIFIERS,
-    TRAILING_QUALIFIERS,
-)
+from extract import qualifier as qualifiers
+from extract.percent.lexicon import FRACTION_WORDS, INSIDE_APPROX, TRAILING_QUALIFIERS
 from schemas.records import PercentUnit, PercentValue, Qualifier
 
 MINUS_SIGNS = frozenset("-−负負")
@@ -67,13 +61,7 @@ def signed(value: Decimal, sign: str | None) -> Decimal:
 
 def leading_qualifier(text: str, start: int) -> str | None:
     """The qualifier word right before ``start`` (outside the span), longest first."""
-    for k in range(min(LEADING_MAX, start), 0, -1):
-        word = text[start - k : start]
-        if word in NOT_QUALIFIERS:
-            return None
-        if word in LEADING_QUALIFIERS:
-            return LEADING_QUALIFIERS[word]
-    return None
+    return qualifiers.leading(text, start)[0]
 
 
 def qualifier(leading: str | None, inside: str | None, trailing: str | None) -> Qualifier:

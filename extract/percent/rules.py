@@ -18,8 +18,8 @@ import re
 from extract.base import Candidate, Context
 from extract.numeral import NumeralError
 from extract.percent import normalize as nz
+from extract.qualifier import after_mark
 from extract.percent.lexicon import (
-    AFTER_MARKS,
     BASIS_POINTS,
     ADVERB_AFTER_BACHENG,
     CHENG,
@@ -292,13 +292,11 @@ def _basis_points(text: str) -> Iterator[Candidate]:
 
 def _after_marks(text: str, c: Candidate) -> Candidate:
     """A mark right after the span adjusts the qualifier (超过30%（含） → at_least)."""
-    for mark, change in AFTER_MARKS.items():
-        if text.startswith(mark, c.end) or text.startswith(" " + mark, c.end):
-            new = change.get(c.value.qualifier.value)
-            if new:
-                value = c.value.model_copy(update={"qualifier": Qualifier(new)})
-                return Candidate(c.start, c.end, c.label, value, c.rule, c.priority)
-    return c
+    new = after_mark(text, c.end, c.value.qualifier.value)
+    if new == c.value.qualifier.value:
+        return c
+    value = c.value.model_copy(update={"qualifier": Qualifier(new)})
+    return Candidate(c.start, c.end, c.label, value, c.rule, c.priority)
 
 
 class PercentExtractor:
