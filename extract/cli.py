@@ -68,8 +68,11 @@ def main() -> None:
 @click.option("--labels", default=None, help="Comma-separated labels to extract (default: all).")
 @click.option("--rejects", type=click.Path(dir_okay=False), default=None,
               help="Where to write rejected input units (default: OUTPUT.rejects.jsonl, or stderr only).")
+@click.option("--pages", is_flag=True,
+              help="Inputs are newspaper pages: split each into articles and write one line per article "
+                   "(id PAGE#N, page offsets, date from the article's dateline).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-def extract(inputs, output, date, labels, rejects, progress):
+def extract(inputs, output, date, labels, rejects, pages, progress):
     """Extract mentions from INPUTS (.txt files, folders, .jsonl, or - for JSONL on stdin).
 
     Writes one JSON line per document: {"id", "date", "spans": [...]}.
@@ -94,10 +97,16 @@ def extract(inputs, output, date, labels, rejects, progress):
                     rej.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
                 bar.update(rejects=1)
                 continue
-            ex = extract_document(item, labels=label_list)
-            out.write(ex.model_dump_json(exclude={"text"}) + "\n")
+            if pages:
+                from extract.intake.pages import extract_page_documents
+
+                results = [ex for _, ex in extract_page_documents(item, labels=label_list)]
+            else:
+                results = [extract_document(item, labels=label_list)]
+            for ex in results:
+                out.write(ex.model_dump_json(exclude={"text"}) + "\n")
             n_out += 1
-            bar.update(documents=1, mentions=len(ex.spans), chars=len(item.text))
+            bar.update(documents=1, mentions=sum(len(ex.spans) for ex in results), chars=len(item.text))
     finally:
         bar.close()
         if not to_stdout:
@@ -110,22 +119,46 @@ def extract(inputs, output, date, labels, rejects, progress):
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", "db_url", default="sqlite:///out/newsx.sqlite", show_default=True,
-              help="Database URL: sqlite:///FILE, duckdb:///FILE or postgresql://…")
+              help="Database URL: sqlite:///FILE, duckdb:///FILE or postgresql://…[?schema=NAME]; "
+                   "'none' for files only.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True,
-              help="Folder for mentions.jsonl and rejects.jsonl.")
+              help="Folder for mentions.jsonl, rejects.jsonl, mentions.parquet and documents.parquet.")
+@click.option("--parquet/--no-parquet", default=None,
+              help="Parquet beside the JSONL (default: when pyarrow is installed).")
 @click.option("--date", callback=_date, help="Document date for inputs that carry none.")
+@click.option("--labels", default=None, help="Comma-separated labels to extract (default: all).")
 @click.option("--table-prefix", default="", help="Prefix for the table names (letters, digits, _).")
+@click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(0, 512),
+              help="Extraction processes (0: one per CPU). The output is the same for any number.")
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1, 100000),
-              help="Documents per transaction (a killed run loses at most one batch of work).")
+              help="Documents per transaction (a killed run loses at most the batches in flight).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-def run(inputs, db_url, out_dir, date, table_prefix, batch_size, progress):
-    """The main job: extract INPUTS and load documents and mentions into a database plus JSONL."""
-    from extract.batch import run as run_batch
+def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, batch_size, progress):
+    """The main job: extract INPUTS and load documents and mentions into a database plus JSONL/Parquet.
 
-    summary = run_batch(inputs, db_url=db_url, out_dir=Path(out_dir), date=date,
-                        progress=Progress(enabled=progress), table_prefix=table_prefix, batch_size=batch_size)
+    Re-running the same input adds no rows; a killed run, run again, resumes where it stopped.
+    """
+    from extract.batch import run as run_batch
+    from extract.sinks.sql import check_prefix, check_url
+
+    label_list = [x.strip().upper() for x in labels.split(",")] if labels else None
+    db = None if db_url.lower() == "none" else db_url
+    try:
+        check_prefix(table_prefix)
+        if db:
+            check_url(db)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    summary = run_batch(inputs, db_url=db, out_dir=Path(out_dir) if out_dir else None, date=date,
+                        progress=Progress(enabled=progress), table_prefix=table_prefix,
+                        batch_size=batch_size, workers=workers, labels=label_list, parquet=parquet)
     click.echo(summary.text())
-    click.echo(f"database: {db_url}\njsonl: {Path(out_dir) / 'mentions.jsonl'}")
+    if db:
+        import re
+
+        click.echo("database: " + re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", db))  # no password in logs
+    for path in summary.outputs:
+        click.echo(f"output: {path}")
     if not summary.balanced():
         raise click.ClickException("document counts do not balance (a bug: please report it)")
 
