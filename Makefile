@@ -14,6 +14,7 @@ help:
 	@echo "make score  - score the extractor on the project gold (corpus/gold)"
 	@echo "make peers  - run the peer suites from ../shared/peers (skips when absent)"
 	@echo "make bench  - throughput benchmarks (bench extra)"
+	@echo "make results - regenerate the README results table from newsx score --json"
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +45,9 @@ gold-check: install
 
 peers: install
 	$(NEWSX) peers ../shared/peers
+
+results: install
+	$(NEWSX) score $(GOLD) --json | $(PY) tools/results_table.py README.md
 
 schemas: install
 	$(PY) -m schemas.export

@@ -15,8 +15,37 @@ PATTERN_SUFFIXES: tuple[str, ...] = (
     "物流园区", "物流园", "农业园区", "农业科技园区", "农业产业园", "观光园", "生态园", "创业园", "食品产业园",
     "产业集聚区", "新区", "自贸区", "自由贸易试验区", "自贸试验区", "自由贸易港", "自贸港",
     "综合保税区", "综保区", "保税区", "保税港区", "出口加工区", "边境经济合作区", "跨境经济合作区",
-    "重点开发开放试验区", "园区",
+    "重点开发开放试验区", "园区", "基地", "科学城", "科创城", "科创园", "创新园", "经济合作区", "合作区", "示范园",
+    "农业高新技术产业示范区", "农高区", "国家农业科技园区", "智慧产业园", "文化创意产业园",
 )
+
+# Park words after which a proper name that is not a place still makes a park (亦庄综保区,
+# 六松现代产业园, 合肥滨湖科学城): generic use of these words without a name is rare.
+STRONG_SUFFIXES = frozenset({
+    "综合保税区", "综保区", "保税港区", "科学城", "科创城", "科技城", "科创园", "创新园", "经济合作区", "合作区",
+    "示范园", "产业园", "科技园", "农高区", "智慧产业园", "文化创意产业园", "产业城", "农业产业园",
+    "工业园区", "工业园", "物流园区", "物流园", "产业基地", "基地", "制造基地", "生产基地",
+})
+# Park words after which a company name may stand before the place (比亚迪合肥基地, 富士康郑州科技园).
+COMPANY_SUFFIXES = frozenset({"基地", "产业基地", "制造基地", "生产基地", "产业园", "科技园", "创新园", "智慧产业园"})
+# Heads that are generic, not names (全国高新区, 各产业园, 该基地).
+GENERIC_HEADS = frozenset({
+    "全国", "全省", "全市", "全区", "全县", "各地", "我国", "我省", "我市", "我区", "本市", "本区", "该区", "其中", "今年",
+    "去年", "国家", "国家级", "省级", "市级", "县级", "现代", "特色", "数字", "智慧", "重点", "新型", "一批", "首批",
+    "这些", "相关", "大型", "专业", "综合", "高新", "生态", "绿色", "文化", "农业", "工业", "物流", "科技", "创新", "产业",
+})
+# Verbs read as a boundary when reading leftwards (推进肇庆高新区, 加快建设比亚迪合肥基地).
+VERB_BIGRAMS = frozenset({
+    "建设", "打造", "推进", "推动", "加快", "支持", "启动", "实施", "落地", "落户", "入驻", "进驻", "开工", "投产", "签约",
+    "引进", "培育", "发展", "壮大", "提升", "依托", "围绕", "包括", "创建", "申报", "申建", "获批", "设立", "成立", "布局",
+    "搭建", "聚集", "集聚", "位于", "地处", "入选", "规划", "新建", "扩建", "谋划", "做强", "做大", "助力", "服务", "对接",
+    "联动", "深化", "优化", "完善", "加强", "强化", "争创", "筹建", "开通", "带动", "辐射", "推出", "出台", "举办", "承办",
+    "参加", "前往", "来到", "走进", "走访", "考察", "调研", "提速", "扩大", "改造", "利用", "用好", "携手", "牵手", "获悉",
+    "表示", "介绍", "显示", "认定", "命名", "授予", "批复", "同意", "升级", "晋升", "成为", "作为", "建成", "形成",
+    "新增", "设立", "启用", "运营", "开园", "开业", "建好", "办好", "用好", "管好", "做好", "抓好", "打好",
+})
+# A base whose name holds one of these is a research or training base, not a park.
+NOT_PARK_HEAD_WORDS = ("实验室", "研究院", "研究所", "研究中心", "大学城", "学校", "学院")
 
 # Bases that are not parks (GUIDELINE: farm, breeding, seed, pilot, training bases, designations).
 NOT_PARK_ENDINGS: tuple[str, ...] = (
@@ -26,10 +55,11 @@ NOT_PARK_ENDINGS: tuple[str, ...] = (
 )
 
 # Two-character words inside names whose first character is otherwise a stop (先进制造, 创新, 加工).
-NAME_BIGRAMS = frozenset({"先进", "创新", "加工", "通用", "建材", "集成", "共享", "共建", "进出", "国家", "集聚", "合作"})
+NAME_BIGRAMS = frozenset({"先进", "创新", "加工", "通用", "建材", "集成", "共享", "共建", "进出", "国家", "集聚", "合作", "创意", "高教", "科创", "双创"})
 
 # Abbreviations expanded in canonical names (GUIDELINE: 高新区 → 高新技术产业开发区 …).
 EXPANSIONS: tuple[tuple[str, str], ...] = (
+    ("农高区", "农业高新技术产业示范区"),
     ("高新区", "高新技术产业开发区"),
     ("经开区", "经济技术开发区"),
     ("自贸区", "自由贸易试验区"),
@@ -51,6 +81,8 @@ STOP_CHARS = frozenset(
     "的在和与及或等从向对把将为由于是了着到至让使被给以并而且也都已又再还就个所这该其此各"
     "建入进驻落设申获批创打推加支搭布依托共同聚集属位处距离经过通即"
 )
+# Boundaries whatever jieba says (counters and particles: 三个蔬菜生产园区, 一批).
+HARD_STOPS = frozenset("个批的在和与及等")
 MAX_DESCRIPTOR = 16  # characters between the place (or bracket) and the park word
 # A bracketed place inside a company base name: 百度智能云（山西·临汾）人工智能基础数据产业基地.
 BRACKET_PLACE_SEPARATORS = "·・、"

@@ -26,7 +26,13 @@ import regex
 from extract.base import Candidate, Context
 from extract.park.lexicon import (
     AMBIGUOUS_SHORT_PLACES,
+    COMPANY_SUFFIXES,
+    HARD_STOPS,
+    GENERIC_HEADS,
     LEVEL_WORDS,
+    NOT_PARK_HEAD_WORDS,
+    STRONG_SUFFIXES,
+    VERB_BIGRAMS,
     BRACKET_PLACE_SEPARATORS,
     MAX_DESCRIPTOR,
     NAME_BIGRAMS,
@@ -36,11 +42,14 @@ from extract.park.lexicon import (
 )
 from extract.park.normalize import Place, canonical_name, value_from_places
 from extract.park.registry import alias_index, load_divisions, normalize_name
+from extract.segment import is_word_start, starts_with_proper_noun
 from extract.trie import trie_pattern
 from schemas.records import ParkLevel, ParkValue
 
 LABEL = "PARK"
 _HAN = regex.compile(r"[\p{Han}A-Za-z]")
+_PARK_WORDS_INSIDE = ("开发区", "高新区", "园区", "保税区", "产业园", "工业园")
+_UNIVERSITY = regex.compile(r"(\p{Han}{2,10}大学(?:国家)?)")
 _DEFINITION = regex.compile(r"[（(]\s*(?:以下)?简称[“\"「]?([\p{Han}A-Za-z0-9·]{2,20}?)[”\"」]?\s*[）)]")
 
 
@@ -66,7 +75,7 @@ def _index() -> _Index:
     places: dict[str, list[Place]] = {}
     for d in load_divisions():
         place = Place(surface="", name=d.name, level=d.level.value, province=d.province, city=d.city)
-        for surface in {d.name, d.short} - {None}:
+        for surface in {d.name, d.short or _derived_short(d.name)} - {None}:
             if len(surface) < 2 or surface in AMBIGUOUS_SHORT_PLACES:
                 continue
             places.setdefault(surface, []).append(place)
@@ -78,6 +87,20 @@ def _index() -> _Index:
         places={k: tuple(v) for k, v in places.items()},
         max_place=max(len(k) for k in places),
     )
+
+
+_AUTONOMOUS = regex.compile(r"^(\p{Han}{2,}?)(?:\p{Han}{1,4}族)+自治[县州旗]$")
+
+
+def _derived_short(name: str) -> str | None:
+    """A short form where the divisions file gives none because it is shared (通州区 in 北京 and
+    南通): the ambiguity is resolved per mention by the province of the chain."""
+    m = _AUTONOMOUS.match(name)
+    if m:
+        return m.group(1)
+    if len(name) >= 3 and name[-1] in "区县市旗盟":
+        return name[:-1]
+    return None
 
 
 _LEVEL_ORDER = {"prefecture": 0, "province": 1, "county": 2}
@@ -127,17 +150,52 @@ class _Found:
     remainder: str | None = None
 
 
+def _is_boundary(text: str, pos: int) -> bool:
+    """Does a name have to start at ``pos`` (reading leftwards, nothing more can belong to it)?"""
+    if pos == 0:
+        return True
+    ch = text[pos - 1]
+    if text[pos - 2 : pos] in VERB_BIGRAMS:
+        return True
+    if not _HAN.match(ch):
+        return ch not in "—-－–" or pos < 2 or not _HAN.match(text[pos - 2])  # 磨憨—磨丁, 滨海-中关村
+    if ch in HARD_STOPS or (ch in "年月日号" and pos >= 2 and text[pos - 2].isdigit()):
+        return True
+    if ch not in STOP_CHARS or text[pos - 2 : pos] in NAME_BIGRAMS or text[pos - 1 : pos + 1] in NAME_BIGRAMS:
+        return False
+    # A particle or verb character is a boundary unless jieba reads it inside a word (华为, 成都).
+    return is_word_start(text, pos - 1) and is_word_start(text, pos)
+
+
+def _false_place(text: str, place_start: int) -> bool:
+    """A place read inside a word: 创新平台 holds 新平 (a county), 明月湖 holds 月湖."""
+    pair = text[place_start - 1 : place_start + 1]
+    if pair in NAME_BIGRAMS or pair in VERB_BIGRAMS:
+        return True
+    return place_start > 0 and _HAN.match(text[place_start - 1]) is not None and not is_word_start(text, place_start)
+
+
+def _read_head(text: str, pos: int, limit: int = 6) -> int | None:
+    """Read a name head leftwards from ``pos`` up to a boundary; None when none is met in time."""
+    for _ in range(limit + 1):
+        if _is_boundary(text, pos):
+            return pos
+        pos -= 1
+    return None
+
+
 def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
-    """Read leftwards from the park word at [s, e)."""
+    """Read leftwards from the park word at [s, e): descriptor, then a place chain, then
+    (for bases and parks) a company head; or a proper-name head before a strong park word."""
     suffix = text[s:e]
-    if suffix == "基地" and any(text.endswith(w, max(0, e - len(w)), e) for w in NOT_PARK_ENDINGS):
+    if suffix.endswith("基地") and any(text.endswith(w, max(0, e - len(w)), e) for w in NOT_PARK_ENDINGS):
         return None
     pos = s
     place = None
     bracket = False
     for _ in range(MAX_DESCRIPTOR + 1):
         hit = _place_before(text, pos, idx)
-        if hit is not None:
+        if hit is not None and not _false_place(text, hit[1] - len(hit[0].surface)):
             place, pos = hit
             break
         if pos == 0:
@@ -151,30 +209,37 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
                 pos -= len(m.group(0))
                 continue
             break
-        if not _HAN.match(ch) or (
-            ch in STOP_CHARS and text[pos - 2 : pos] not in NAME_BIGRAMS and text[pos - 1 : pos + 1] not in NAME_BIGRAMS
-        ):
+        if _is_boundary(text, pos):
             break
         pos -= 1
-    if place is None and not bracket:
+    if place is None and suffix.endswith("大学科技园"):
+        m = _UNIVERSITY.search(text, max(0, s - 14), s)
+        start = next((k for k in range(m.start(1), s - 2) if _is_boundary(text, k)), None) if m and m.end() == s else None
+        if start is not None:  # 东南大学国家大学科技园: the university names the park
+            return _Found(start, e, value_from_places(text[start:e], [], "national" if "国家" in text[start:e] else None),
+                          "park.pattern.university+suffix")
+    if place is None:
+        head_start = pos if _is_boundary(text, pos) else None
+        head = text[head_start:s] if head_start is not None else ""
+        if bracket and head:  # a company base with a bracketed place: 百度智能云（山西·临汾）…基地
+            places = []
+            m = regex.search(r"[（(]([^（）()]{2,16})[）)]", head)
+            if m:
+                last = regex.split(f"[{BRACKET_PLACE_SEPARATORS}]", m.group(1))[-1]
+                cand = idx.places[last][0]
+                places = [Place(last, cand.name, cand.level, cand.province, cand.city)]
+            return _Found(head_start, e, value_from_places(head + suffix, places, "other"), "park.pattern.company_base")
+        if suffix in STRONG_SUFFIXES and 2 <= len(head) <= (4 if suffix == "基地" else 10) and head not in GENERIC_HEADS \
+                and not any(head.startswith(g) for g in GENERIC_HEADS if len(g) >= 2) \
+                and not any(w in head for w in NOT_PARK_HEAD_WORDS) and starts_with_proper_noun(head):
+            canonical, level = canonical_name([], head, suffix)
+            return _Found(head_start, e, value_from_places(canonical, [], level), "park.pattern.name+suffix")
         return None
-    if place is None:  # a company base with a bracketed place: the name starts after the stop
-        head, places, start = text[pos:s], [], pos
-        descriptor = ""
-        # find the bracket to take province/city from its last place
-        m = regex.search(r"[（(]([^（）()]{2,16})[）)]", head)
-        if m:
-            last = regex.split(f"[{BRACKET_PLACE_SEPARATORS}]", m.group(1))[-1]
-            cand = idx.places[last][0]
-            places = [Place(last, cand.name, cand.level, cand.province, cand.city)]
-        canonical = head + suffix
-        value = value_from_places(canonical, places, "other")
-        return _Found(start, e, value, "park.pattern.company_base", None)
     places = [place]
     start = pos - len(place.surface)
     while True:
         prev = _place_ending_at(text, start, idx, province=places[0].province)
-        if prev is None:
+        if prev is None or _false_place(text, start - len(prev.surface)):
             break
         places.insert(0, prev)
         start -= len(prev.surface)
@@ -182,8 +247,20 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
     outer = places[0].province
     places = [p if p.province == outer else (_place_ending_at(p.surface, len(p.surface), idx, outer) or p) for p in places]
     descriptor = text[pos:s]
-    if not descriptor and suffix in ("园区", "新区") and places[-1].level == "province":
-        return None  # 广东园区: a province and a bare park word is a category
+    if any(w in descriptor for w in _PARK_WORDS_INSIDE) or any(w in text[start:e] for w in NOT_PARK_HEAD_WORDS):
+        return None  # 开发区国家级零碳园区: a park inside a park is two mentions; 实验室…基地 is research
+    if not descriptor and suffix in ("园区", "新区", "基地") and places[-1].level == "province":
+        return None  # 广东园区, 新疆基地: a province and a bare park word is a category
+    if (suffix in COMPANY_SUFFIXES or suffix.endswith(("园", "基地"))) and not _is_boundary(text, start):
+        head_start = _read_head(text, start)
+        if head_start is not None and head_start < start:
+            head = text[head_start:start]
+            if any(w in head for w in NOT_PARK_HEAD_WORDS):
+                return None
+            canonical, level = canonical_name(places, descriptor, suffix, head=head)
+            return _Found(head_start, e, value_from_places(canonical, places, "other"), "park.pattern.company+place+suffix")
+    if suffix.endswith("基地") and not descriptor:
+        return None  # 日照基地 alone is a place's base, not a named park
     canonical, level = canonical_name(places, descriptor, suffix)
     # The name without its place (海拉尔农业发展园区 → 农业发展园区) still names this park later in
     # the document when it keeps at least two descriptive characters.
@@ -197,16 +274,19 @@ def _registry_value(entry) -> ParkValue:
 
 
 class ParkExtractor:
+    """``use_registry=False`` switches layer 1 off (to measure the patterns on unseen parks)."""
+
     label = LABEL
+
+    def __init__(self, use_registry: bool = True):
+        self.use_registry = use_registry
 
     def find(self, text: str, context: Context) -> Iterable[Candidate]:
         idx = _index()
         found: list[_Found] = []
         for m in idx.suffix_re.finditer(text):
             s, e = m.span()
-            if e < len(text) and text[e] in "长企委会" and text[e : e + 3] in ("管委会", "企业"):
-                pass  # the park inside 管委会 is still a mention (ANNOTATION)
-            reg = _registry_match(text, e, e - s, idx)
+            reg = _registry_match(text, e, e - s, idx) if self.use_registry else None
             pat = _pattern_match(text, s, e, idx) if m.group() in idx.pattern_suffixes else None
             if reg is None and pat is None:
                 continue
@@ -216,7 +296,7 @@ class ParkExtractor:
                 found.append(_Found(pat.start, e, _registry_value(reg[1]), "park.registry+place_prefix"))
             else:
                 # the pattern's canonical may itself be a registry name (山西临汾尧都高新区)
-                entry = idx.aliases.get(normalize_name(pat.value.canonical))
+                entry = idx.aliases.get(normalize_name(pat.value.canonical)) if self.use_registry else None
                 found.append(_Found(pat.start, pat.end, _registry_value(entry), pat.rule + "→registry", pat.remainder)
                              if entry else pat)
         found.extend(self._defined(text, found))
@@ -237,15 +317,19 @@ class ParkExtractor:
 
     @staticmethod
     def _defined(text: str, found: list[_Found]) -> Iterator[_Found]:
-        """Short forms the document defines: X（以下简称Y） makes every Y a mention of X."""
-        for f in list(found):
+        """Short forms the document defines: X（以下简称Y） makes every Y a mention of X — also
+        where another layer already read Y as a park of its own."""
+        definitions: dict[str, ParkValue] = {}
+        for f in found:
             m = _DEFINITION.match(text, f.end)
-            if not m:
-                continue
-            short = m.group(1)
-            value = f.value
+            if m:
+                definitions.setdefault(m.group(1), f.value)
+        for short, value in definitions.items():
+            for f in found:
+                if text[f.start : f.end] == short:
+                    f.value, f.rule = value, "park.defined_short_form"
             for occ in regex.finditer(regex.escape(short), text):
-                if not any(o.start < occ.end() and occ.start() < o.end for o in found):
+                if not _overlaps(found, occ.start(), occ.end()):
                     yield _Found(occ.start(), occ.end(), value, "park.defined_short_form")
 
 
