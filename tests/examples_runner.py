@@ -7,8 +7,9 @@ Format of ``extract/<label>/examples.json``::
      "negatives": ["千亿级园区", {"text": "…", "date": "…"}]}
 
 ``⟦ ⟧`` mark the expected span inside a text; without them the whole text is the span. A
-positive passes when the extractor of that label finds exactly one mention there, with that
-value; a negative passes when it finds none of that label.
+positive passes when the extractor of that label finds the marked span, with that value, and
+nothing else of that label overlapping it (other mentions elsewhere in the text are context);
+a negative passes when it finds none of that label.
 """
 
 from __future__ import annotations

@@ -17,8 +17,22 @@ def test_example(ex: Example) -> None:
     if ex.value is None:
         assert found == [], f"{ex.file}: expected no {ex.label} in {ex.text!r}, got {[m.text for m in found]}"
         return
+    # The marked span is found exactly, and nothing else of this label overlaps it; other
+    # mentions elsewhere in the text (the year that gives 2月7日 its year) are context.
     spans = [(m.start, m.end, m.text) for m in found]
     want = (ex.start, ex.end, ex.text[ex.start : ex.end])
-    assert len(found) == 1 and spans[0] == want, f"{ex.file}: {ex.text!r}: want {want}, got {spans}"
-    got = found[0].value.model_dump(mode="json")
+    overlapping = [m for m in found if m.start < ex.end and ex.start < m.end]
+    assert [(m.start, m.end, m.text) for m in overlapping] == [want], f"{ex.file}: {ex.text!r}: want {want}, got {spans}"
+    got = overlapping[0].value.model_dump(mode="json")
     assert values_equal(ex.label, got, ex.value), f"{ex.file}: {ex.text!r}: value {got} != {ex.value}"
+
+
+# What the issues ask of each examples file (positives and negatives written from news phrasing).
+MINIMUM = {"MONEY": 150, "PERCENT": 120, "DATE": 200, "PARK": 40}
+
+
+@pytest.mark.parametrize("label", sorted(MINIMUM))
+def test_enough_examples(label: str) -> None:
+    mine = [e for e in EXAMPLES if e.label == label]
+    assert len(mine) >= MINIMUM[label]
+    assert sum(e.value is None for e in mine) >= 10

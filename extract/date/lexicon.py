@@ -74,7 +74,7 @@ APPROX_INSIDE = ("左右", "前后")  # trailing approximators are inside the sp
 
 # Characters that cannot stand right before a date (the date would be part of another number
 # or of an anaphoric / recurring phrase: 每年底, 当年底, 同年底, 第2023年, 3个月).
-NOT_BEFORE = r"\d.A-Za-z年日号〇零○Ｏ一二三四五六七八九十百千万亿两几数第每个余多当同该那这次上"
+NOT_BEFORE = r"\dA-Za-z年日号〇零○Ｏ一二三四五六七八九十百千万亿两几数第每个余多当同该那这次上"
 # Words before a year that make it a duration: 长达2000年, 近2000年.
 DURATION_BEFORE = ("长达", "历时", "历经", "近", "逾", "约", "超过", "超", "满", "多达")  # not 达: 英伟达2024年
 # A bare day (28日) followed by these is a count of days or another word: 3日内, 5日元, 28日均.
@@ -90,3 +90,22 @@ QUICK_START = (
     r"|今年|本年|去年|明年|前年|本月|上一?[个個]?月|下[个個]?月|[今昨前明后後本][天日]|年[初底末伊]"
     r"|[上下]半年|[第首前][一二三四两1-4季]|[Qq][1-4]|[本上下][一个]?[个季]|下年"
 )
+
+# Forms the main grammar leaves to a second, small pattern (GUIDELINE, merged decisions) -----
+# A bare year without 年 is a DATE when it stands for the year (2025 vs 2026, 展望2026：,
+# 2026级, 2035建成); not when a counter or unit follows (2025个, 2025万元) or it is part of a
+# longer number, code or amount.
+BARE_YEAR = r"(?:19[5-9]\d|20\d\d)"
+BARE_YEAR_NOT_BEFORE = r"\d.,/\\\-−A-Za-z$¥￥#@_%第共约近超逾达~～+"
+COUNTERS_AFTER = set(
+    "个家项人名元万亿千百吨米度台辆户件次场所条份只张套座栋幢平亩斤克篇首部集款位号期届岁天时分秒多余种倍例"
+    "批笔股片根支颗枚块箱年月日周季"
+)
+ENGLISH_MONTHS: dict[str, int] = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8,
+    "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10,
+    "Nov": 11, "Dec": 12,
+}
+FISCAL_YEAR = "财年"
+YEAR_END_WORDS: dict[str, int] = {"岁末": 12, "岁初": 1}

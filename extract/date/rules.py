@@ -20,6 +20,7 @@ Around the span (outside it): 截至 / 截止 before → ``as_of``; 以来 / 来
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace as dc_replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -111,7 +112,7 @@ def _range() -> str:
 
 
 def _pattern() -> regex.Pattern:
-    body = rf"(?<![{L.NOT_BEFORE}])(?:{_range()}|(?P<A>{_point('a')}))(?P<approx>左右|前后)?"
+    body = rf"(?<![{L.NOT_BEFORE}])(?<!\d\.)(?:{_range()}|(?P<A>{_point('a')}))(?P<approx>左右|前后)?"
     # The bare start year of 2021—2023年 is read as side "a"'s year (y_a → ya).
     body = body.replace("(?P<y_a>", "(?P<ya>")
     return regex.compile(body)
@@ -277,11 +278,79 @@ def _value(value: str, qualifier: DateQualifier) -> DateValue:
     return DateValue(value=value, qualifier=qualifier)  # frozen: one instance per value is shared
 
 
+# The second pattern: bare years and their ranges, halves and quarters written after a bare
+# year, English month names, fiscal years, 岁末, 前N个月 and 今明两年. Candidates overlap the main
+# ones freely; the pipeline keeps the longest.
+_MONTH_NAMES = "|".join(sorted(L.ENGLISH_MONTHS, key=len, reverse=True))
+EXTRA = regex.compile(
+    rf"(?<![{L.BARE_YEAR_NOT_BEFORE}])(?<!\d:)(?P<y1>{L.BARE_YEAR})"
+    rf"(?:(?P<fy>{L.FISCAL_YEAR})|年(?P<ye>{'|'.join(L.YEAR_END_WORDS)})|\s?(?P<hq>[HhQq][1-4])(?![0-9A-Za-z])"
+    rf"|\s?[-–—~～至到]\s?(?P<y2>{L.BARE_YEAR})(?![\d.年/-])|(?![\d.,%‰]))"
+    rf"|(?<![A-Za-z])(?P<en>{_MONTH_NAMES})\.?\s(?P<y3>{L.BARE_YEAR})(?!\d)"
+    rf"|(?<![A-Za-z0-9])[Qq](?P<q3>[1-4])\s(?P<y4>{L.BARE_YEAR})(?!\d)"
+    rf"|(?<![\d年])前(?P<nm>[1-9]|1[01]|[一二两三四五六七八九十]|十[一])个月"
+    rf"|(?P<tn>今明两年)"
+)
+_EXTRA_QUICK = re.compile(r"(?:19[5-9]|20\d)\d|[QqJFMASOND]|前|今明")
+
+
+def _extra(text: str, ref: dt.date | None) -> Iterator[Candidate]:
+    if not _EXTRA_QUICK.search(text):
+        return
+    for m in EXTRA.finditer(text):
+        g = m.groupdict()
+        start, end = m.span()
+        rule = "date.bare_year"
+        try:
+            if g["y1"]:
+                y = int(g["y1"])
+                if g["fy"]:
+                    value, q, rule = str(y), DateQualifier.approx, "date.fiscal_year"
+                    yield Candidate(start, end, LABEL, _value(value, q), rule, priority=1)
+                    continue
+                if g["ye"]:
+                    value, rule = f"{y}-{L.YEAR_END_WORDS[g['ye']]:02d}", "date.year_end_word"
+                elif g["hq"]:
+                    value, rule = f"{y}-{g['hq'].upper()}", "date.bare_year+period"
+                elif g["y2"]:
+                    y2 = int(g["y2"])
+                    if not y < y2 <= y + 50:
+                        continue
+                    value, rule = f"{y}/{y2}", "date.bare_year_range"
+                else:
+                    nxt = text[end : end + 1]
+                    if nxt in L.COUNTERS_AFTER or (nxt.isascii() and nxt.isalpha()) or text.startswith(("年", "月"), end):
+                        continue
+                    value = str(y)
+            elif g["en"]:
+                value, rule = f"{g['y3']}-{L.ENGLISH_MONTHS[g['en']]:02d}", "date.english_month"
+            elif g["q3"]:
+                value, rule = f"{g['y4']}-Q{g['q3']}", "date.quarter_year"
+            elif g["nm"]:
+                # 前11个月 as a calendar window: at a clause start or after 在/今年 (补缴后，前3个月发生的…
+                # counts months from an event instead)
+                before, after = text[max(0, start - 2) : start], text[end : end + 1]
+                if ref is None or not (after in "，," or before.endswith(("在", "今年", "年")) or start == 0):
+                    continue
+                n = number(g["nm"])
+                year = ref.year if n < ref.month else ref.year - 1
+                value, rule = f"{year}-01/{year}-{n:02d}", "date.first_months"
+            else:
+                if ref is None:
+                    continue
+                value, rule = f"{ref.year}/{ref.year + 1}", "date.this_and_next_year"
+        except (Unresolvable, ValueError):
+            continue
+        yield Candidate(start, end, LABEL, _value(value, _qualifier(text, start, end, False)), rule, priority=0)
+
+
 class DateExtractor:
     label = LABEL
 
     def find(self, text: str, context: Context) -> Iterable[Candidate]:
-        return list(self._find(text, context.date))
+        titles = [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
+        extra = [c for c in _extra(text, context.date) if not any(s < c.end and c.start < e for s, e in titles)]
+        return [*self._find(text, context.date), *extra]
 
     def _find(self, text: str, ref: dt.date | None) -> Iterator[Candidate]:
         titles = [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
@@ -300,7 +369,8 @@ class DateExtractor:
         g = {name: v for name, v in zip(_GROUP_NAMES, m.groups()) if v}
         start, end = m.span()
         qualifier = _qualifier(text, start, end, False)
-        past = qualifier in (DateQualifier.since, DateQualifier.as_of)  # 自4月以来: not next April
+        # 自4月以来 / 截至4月: not next April. But 1月1日起 (from 1 January) may lie ahead.
+        past = qualifier is DateQualifier.as_of or (qualifier is DateQualifier.since and not text.startswith("起", end))
         bare_end = g.get("yearend") or g.get("monthend") or g.get("dayend")
         is_range = bool(bare_end or _has_side(g, "b"))
         try:
@@ -321,7 +391,7 @@ class DateExtractor:
             if right is not None:
                 _check_order(left, right)
                 rule = "date.range"
-            value = resolve(combine(left, right), ref, past=past)
+            value = resolve(_sentence_year(text, start, combine(left, right)), ref, past=past)
         except Unresolvable:
             if not is_range:
                 return None
@@ -339,6 +409,26 @@ class DateExtractor:
             return None
         approx = bool(g.get("approx")) and end == m.end()
         return Candidate(start, end, LABEL, _value(value, _qualifier(text, start, end, approx)), rule, priority=1)
+
+
+_YEAR_IN_SENTENCE = regex.compile(r"(?<!\d)((?:19|20)\d{2})年(?!代)")
+_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+
+
+def _sentence_year(text: str, start: int, side: Side) -> Side:
+    """GUIDELINE: a year named earlier in the same sentence gives a year-less date its year
+    (2025年的开篇…亚冬会（2月7日-2月14日） → 2025), instead of the nearest-date rule."""
+    if side.hi.year is not None or side.period or not side.hi.month_known:
+        return side
+    lo_bound = max(0, start - 80)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo_bound, start)]
+    window_start = ends[-1] if ends else lo_bound
+    years = _YEAR_IN_SENTENCE.findall(text, window_start, start)
+    if not years:
+        return side
+    y = int(years[-1])
+    lo = side.lo if side.lo.year is not None else dc_replace(side.lo, year=y)
+    return dc_replace(side, lo=lo, hi=dc_replace(side.hi, year=y))
 
 
 _SIDE_B_KEYS = ("cdb", "nyb", "rdb", "bdb", "yb", "yyb", "ryb", "mb", "rmb", "db", "yeb", "hb", "qb", "qfb", "nqb",
