@@ -69,6 +69,7 @@ def to_mentions(cleaned: CleanText, kept: Iterable[Candidate]) -> list[Mention]:
     """Map candidates back to the original text and validate them as records."""
     out = []
     original = cleaned.original
+    kept = list(kept)
     for c in kept:
         start, end = cleaned.to_original(c.start, c.end)
         out.append(
@@ -78,6 +79,7 @@ def to_mentions(cleaned: CleanText, kept: Iterable[Candidate]) -> list[Mention]:
                 context={"text": original},
             )
         )
+    out.sort(key=lambda m: (m.start, m.end))  # a lifted caption comes back to its place
     return out
 
 

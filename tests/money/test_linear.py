@@ -5,11 +5,9 @@ Asserts the ratio only (best of 3, time.perf_counter), never an absolute time.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from extract.pipeline import extract_text
+from linear_time import assert_linear
 
 UNITS = {
     "digits": "1234567890",
@@ -27,20 +25,7 @@ UNITS = {
 }
 
 
-def _best(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        extract_text(text, None, labels=["MONEY"])
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(UNITS))
 def test_linear(name: str) -> None:
-    unit = UNITS[name]
-    small = unit * (100_000 // len(unit))
-    large = unit * (1_000_000 // len(unit))
-    ratio = _best(large) / max(_best(small), 1e-9)
-    assert ratio <= 20, f"{name}: 1 MB took {ratio:.1f}× the time of 100 KB"
+    assert_linear(name, UNITS[name], ["MONEY"])

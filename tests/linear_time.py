@@ -1,0 +1,32 @@
+"""One harness for the linear-time tests: time 100 KB and 1 MB of an adversarial unit through
+the pipeline and compare. Asserts a ratio only (best of 3, time.perf_counter), never a time."""
+
+from __future__ import annotations
+
+import time
+from typing import Sequence
+
+from extract.pipeline import extract_text
+
+MAX_RATIO = 20
+SMALL, LARGE = 100_000, 1_000_000
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _best(text: str, labels: Sequence[str] | None) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        extract_text(text, None, labels=labels)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def assert_linear(name: str, unit: str, labels: Sequence[str] | None) -> None:
+    small = _best(_repeat(unit, SMALL), labels)
+    large = _best(_repeat(unit, LARGE), labels)
+    ratio = large / max(small, 1e-9)
+    assert ratio <= MAX_RATIO, f"{name}: 1 MB took {ratio:.1f}× the time of 100 KB (limit {MAX_RATIO})"

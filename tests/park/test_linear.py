@@ -1,0 +1,22 @@
+"""PARK runs in linear time on adversarial input (park words, place names, brackets, no punctuation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from linear_time import assert_linear
+
+UNITS = {
+    "park-words": "高新区开发区园区产业园基地新区",
+    "places+park": "广东肇庆内蒙古准格尔山西临汾尧都高新区",
+    "brackets": "百度智能云（山西·临汾）（（（人工智能基础数据产业基地",
+    "short-form-definitions": "（以下简称园区）（以下简称基地）",
+    "no-punctuation": "准格尔经济开发区企业内蒙古玉晶科技有限公司副总经理赵晓茜感慨道该企业投资的优质特种玻璃项目",
+    "registry-names": "中关村科技园区武汉东湖新技术开发区苏州工业园区雄安新区",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(UNITS))
+def test_linear(name: str) -> None:
+    assert_linear(name, UNITS[name], ["PARK"])
