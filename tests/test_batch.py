@@ -1,9 +1,12 @@
-"""The main job against SQLite and DuckDB: counts balance, loads are idempotent, a killed run resumes."""
+"""The main job (`newsx run`): counts balance, loads are idempotent, a killed run resumes, workers
+change nothing, values and texts round-trip exactly — against SQLite, DuckDB and PostgreSQL.
+
+Label-agnostic: expectations come from the pipeline itself, never from a given label's rules.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -13,15 +16,20 @@ from pathlib import Path
 
 import pytest
 
-from extract.batch import run
+from extract.batch import process_chunk, read_units, chunked, run
+from extract.intake.read import Reject, read_inputs
+from extract.pipeline import extract_document
+from extract.sinks.rows import MENTION_COLUMNS, mention_tuple
+from pg_server import postgres_server_url, postgres_url  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "texts" / "seed" / "000_34d8ece5c389fe8a.txt"
+NASTY = "引号\"'\\反斜杠\\N\t控制\x01\x1f\x7f字符😀 emoji，\r\n营收超过13万亿元，增长7.11%。 \\. end"
 
 
-def _docs(n: int, tmp: Path, broken_every: int = 0) -> Path:
+def _docs(n: int, tmp: Path, broken_every: int = 0, name: str = "in.jsonl") -> Path:
     text = SEED.read_text(encoding="utf-8")
-    path = tmp / "in.jsonl"
+    path = tmp / name
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
             if broken_every and i % broken_every == broken_every - 1:
@@ -32,38 +40,119 @@ def _docs(n: int, tmp: Path, broken_every: int = 0) -> Path:
     return path
 
 
-def _counts(db: Path) -> tuple[int, int]:
-    with sqlite3.connect(db) as conn:
-        return (conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0],
-                conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0])
+# -- backends ----------------------------------------------------------------------------------
+
+class Backend:
+    def __init__(self, kind: str, url: str):
+        self.kind, self.url = kind, url
+
+    def query(self, sql: str) -> list[tuple]:
+        if self.kind == "sqlite":
+            with sqlite3.connect(self.url[len("sqlite:///"):]) as conn:
+                return conn.execute(sql).fetchall()
+        import psycopg
+
+        with psycopg.connect(self.url) as conn:
+            return conn.execute(sql).fetchall()
+
+    def counts(self) -> tuple[int, int]:
+        return (self.query("SELECT COUNT(*) FROM documents")[0][0], self.query("SELECT COUNT(*) FROM mentions")[0][0])
+
+    def exists(self) -> bool:
+        try:
+            self.counts()
+            return True
+        except Exception:  # noqa: BLE001 — not created yet
+            return False
 
 
-def test_counts_balance_and_rerun_adds_nothing(tmp_path):
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request, tmp_path):
+    if request.param == "sqlite":
+        return Backend("sqlite", f"sqlite:///{tmp_path}/x.sqlite")
+    return Backend("postgres", request.getfixturevalue("postgres_url"))
+
+
+# -- counts, idempotency, resume ---------------------------------------------------------------
+
+def test_counts_balance_and_rerun_adds_nothing(tmp_path, backend):
     src = _docs(60, tmp_path, broken_every=20)
-    db = tmp_path / "x.sqlite"
-    s1 = run([str(src)], db_url=f"sqlite:///{db}", out_dir=tmp_path / "out")
+    s1 = run([str(src)], db_url=backend.url, out_dir=tmp_path / "out")
     assert s1.balanced() and (s1.documents_in, s1.written, s1.rejects) == (60, 57, 3)
-    first = _counts(db)
-    assert first[0] == 57 and first[1] > 0
-    s2 = run([str(src)], db_url=f"sqlite:///{db}", out_dir=tmp_path / "out2")
-    assert s2.balanced() and s2.skipped == 57 and s2.written == 0
-    assert _counts(db) == first
+    first = backend.counts()
+    assert first[0] == 57 and first[1] == s1.mentions
+    rejects_first = backend.query("SELECT COUNT(*) FROM rejects")[0][0]
+    s2 = run([str(src)], db_url=backend.url, out_dir=tmp_path / "out2")
+    assert s2.balanced() and s2.skipped == 57 and s2.written == 0 and s2.rejects == 3
+    assert backend.counts() == first
+    assert backend.query("SELECT COUNT(*) FROM rejects")[0][0] == rejects_first == 3
+    assert backend.query("SELECT COUNT(*) FROM runs WHERE finished IS NOT NULL")[0][0] == 2
     rejects = (tmp_path / "out" / "rejects.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(rejects) == 3 and json.loads(rejects[0])["line"] == 20
+    # the JSONL of a re-run is the whole input again, byte for byte
+    assert (tmp_path / "out" / "mentions.jsonl").read_bytes() == (tmp_path / "out2" / "mentions.jsonl").read_bytes()
 
 
-def test_typed_columns_and_exact_text_round_trip(tmp_path):
-    nasty = "引号\"'\\反斜杠\t控制\x01\x1f字符😀 emoji，营收超过13万亿元，增长7.11%。"
+def test_changed_text_replaces_document_and_mentions(tmp_path, backend):
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "a", "date": "2024-01-04", "text": "营收超过13万亿元，增长7.11%。"},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    run([str(src)], db_url=backend.url, out_dir=None)
+    src.write_text(json.dumps({"id": "a", "date": "2024-01-04", "text": "没有数字。"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    s = run([str(src)], db_url=backend.url, out_dir=None)
+    assert s.written == 1 and backend.counts() == (1, s.mentions)
+    assert backend.query("SELECT text FROM documents")[0][0] == "没有数字。"
+
+
+@pytest.mark.slow
+def test_killed_run_resumes_without_duplicates_or_loss(tmp_path, backend):
+    src = _docs(3000, tmp_path)
+    clean_db = tmp_path / "clean.sqlite"
+    run([str(src)], db_url=f"sqlite:///{clean_db}", out_dir=None)
+    expected = Backend("sqlite", f"sqlite:///{clean_db}").counts()
+    cmd = [sys.executable, "-m", "extract.cli", "run", str(src), "--db", backend.url, "--out", str(tmp_path / "o"),
+           "--batch-size", "50"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        if backend.exists() and backend.counts()[0] >= 200:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = backend.counts()[0]
+    assert 0 < partial < 3000, "the run should have been killed midway"
+    assert backend.query("SELECT COUNT(*) FROM runs WHERE finished IS NULL")[0][0] == 1
+    done = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
+    assert backend.counts() == expected
+    assert f"skipped (already loaded) {partial} " in done.stdout
+    # no document lost its mentions in the kill: every stored mention set equals a clean run's
+    got = backend.query('SELECT doc_id, start, "end", label FROM mentions ORDER BY doc_id, start, "end", label')
+    want = Backend("sqlite", f"sqlite:///{clean_db}").query(
+        'SELECT doc_id, start, "end", label FROM mentions ORDER BY doc_id, start, "end", label')
+    assert [tuple(r) for r in got] == [tuple(r) for r in want]
+
+
+# -- exact values and texts ----------------------------------------------------------------------
+
+def test_typed_columns_and_exact_text_round_trip(tmp_path, backend):
     src = tmp_path / "n.jsonl"
-    src.write_text(json.dumps({"id": "n", "date": "2024-01-04", "text": nasty}, ensure_ascii=False) + "\n", encoding="utf-8")
-    db = tmp_path / "n.sqlite"
-    run([str(src)], db_url=f"sqlite:///{db}", out_dir=None)
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT text FROM documents WHERE id='n'").fetchone()[0] == nasty
-        rows = conn.execute('SELECT label, text, money_amount, percent_value FROM mentions ORDER BY start').fetchall()
-    labels = {r[0]: r for r in rows}
-    assert labels["MONEY"][2] == "13000000000000"
-    assert labels["PERCENT"][3] == "0.0711"
+    src.write_text(json.dumps({"id": "n", "date": "2024-01-04", "text": NASTY, "title": "t\\\"'", "x": [1, "😀"]},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    run([str(src)], db_url=backend.url, out_dir=None)
+    text, title, meta = backend.query("SELECT text, title, meta_json FROM documents WHERE id = 'n'")[0]
+    assert text == NASTY and text.encode("utf-8") == NASTY.encode("utf-8")
+    assert title == "t\\\"'" and json.loads(meta) == {"x": [1, "😀"]}
+    # every mention's typed columns hold what the pipeline produced (Decimals exact)
+    doc = next(d for d in read_inputs([str(src)]) if not isinstance(d, Reject))
+    want = sorted(mention_tuple("n", m) for m in extract_document(doc).spans)
+    cols = ", ".join('"end"' if c == "end" else c for c in MENTION_COLUMNS)
+    got = sorted(tuple(None if v is None else (format(v, "f") if hasattr(v, "as_tuple") else v) for v in r)
+                 for r in backend.query(f"SELECT {cols} FROM mentions"))
+    assert got == want
+    for row in got:
+        assert NASTY[row[1]:row[2]] == row[4]
 
 
 def test_duckdb_sink(tmp_path):
@@ -72,39 +161,96 @@ def test_duckdb_sink(tmp_path):
     db = tmp_path / "x.duckdb"
     s = run([str(src)], db_url=f"duckdb:///{db}", out_dir=None)
     assert s.balanced() and s.written == 10
-    run([str(src)], db_url=f"duckdb:///{db}", out_dir=None)
+    s2 = run([str(src)], db_url=f"duckdb:///{db}", out_dir=None)
+    assert s2.skipped == 10
     conn = duckdb.connect(str(db))
     assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 10
+    assert conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0] == s.mentions
     conn.close()
 
 
-def test_unsafe_table_prefix_is_refused(tmp_path):
+def test_unsafe_names_are_refused(tmp_path):
     with pytest.raises(ValueError, match="invalid name"):
         run([str(_docs(1, tmp_path))], db_url=f"sqlite:///{tmp_path}/y.sqlite", out_dir=None,
             table_prefix="x; DROP TABLE documents; --")
+    with pytest.raises(ValueError, match="invalid name"):
+        run([str(_docs(1, tmp_path))], db_url="postgresql://nobody@127.0.0.1:1/x?schema=a;drop", out_dir=None)
+    with pytest.raises(ValueError, match="unsupported database URL"):
+        run([str(_docs(1, tmp_path))], db_url="mysql://x", out_dir=None)
 
 
-@pytest.mark.slow
-def test_killed_run_resumes_without_duplicates_or_loss(tmp_path):
-    src = _docs(3000, tmp_path)
-    db = tmp_path / "k.sqlite"
-    clean_db = tmp_path / "clean.sqlite"
-    run([str(src)], db_url=f"sqlite:///{clean_db}", out_dir=None)
-    expected = _counts(clean_db)
-    cmd = [sys.executable, "-m", "extract.cli", "run", str(src), "--db", f"sqlite:///{db}", "--out", str(tmp_path / "o"), "--batch-size", "50"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        time.sleep(0.05)
-        if db.exists():
-            try:
-                if _counts(db)[0] >= 200:
-                    break
-            except sqlite3.OperationalError:
-                pass
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    partial = _counts(db)[0]
-    assert 0 < partial < 3000, "the run should have been killed midway"
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    assert _counts(db) == expected
+def test_table_prefix(tmp_path):
+    db = tmp_path / "p.sqlite"
+    s = run([str(_docs(5, tmp_path))], db_url=f"sqlite:///{db}", out_dir=None, table_prefix="news_")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM news_documents").fetchone()[0] == s.written == 5
+
+
+def test_duplicate_ids_in_one_input(tmp_path):
+    src = tmp_path / "d.jsonl"
+    rows = [{"id": "a", "text": "增长7.11%"}, {"id": "a", "text": "增长7.11%"}, {"id": "a", "text": "另一篇"}]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    s = run([str(src)], db_url=f"sqlite:///{tmp_path}/d.sqlite", out_dir=tmp_path / "o")
+    assert s.balanced() and (s.written, s.skipped, s.rejects) == (1, 1, 1)
+    reject = json.loads((tmp_path / "o" / "rejects.jsonl").read_text(encoding="utf-8"))
+    assert reject["line"] == 3 and "duplicate id" in reject["reason"]
+
+
+# -- files, workers, streaming ---------------------------------------------------------------------
+
+def test_units_give_what_read_inputs_gives(tmp_path):
+    src = _docs(30, tmp_path, broken_every=7)
+    (tmp_path / "blank.jsonl").write_text('\n{"id": "z", "text": "x"}\n\n[1]\n', encoding="utf-8")
+    inputs = [str(tmp_path), str(ROOT / "corpus" / "texts" / "seed"), str(tmp_path / "missing")]
+    expected = list(read_inputs(inputs))
+    got = [r for chunk in chunked(read_units(inputs), 4) for r in process_chunk(chunk)]
+    assert len(got) == len(expected)
+    for item, res in zip(expected, got):
+        if isinstance(item, Reject):
+            assert res[0] == "reject" and res[1] == item.as_dict()
+        else:
+            assert res[0] == "doc" and res[1][0] == item.id and res[1][4] == item.text
+    assert src.exists()
+
+
+def test_workers_give_identical_output(tmp_path):
+    src = _docs(120, tmp_path, broken_every=25)
+    outs = {}
+    for n in (1, 2):
+        db = tmp_path / f"w{n}.sqlite"
+        s = run([str(src), str(ROOT / "corpus" / "texts" / "seed")], db_url=f"sqlite:///{db}",
+                out_dir=tmp_path / f"o{n}", workers=n, batch_size=7)
+        with sqlite3.connect(db) as conn:
+            rows = conn.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in MENTION_COLUMNS)} FROM mentions "
+                                'ORDER BY doc_id, start').fetchall()
+            docs = conn.execute("SELECT id, text, text_sha256, meta_json FROM documents ORDER BY id").fetchall()
+        outs[n] = (s.documents_in, s.written, s.rejects, s.mentions, s.by_label, rows, docs,
+                   (tmp_path / f"o{n}" / "mentions.jsonl").read_bytes(),
+                   (tmp_path / f"o{n}" / "rejects.jsonl").read_bytes())
+    assert outs[1] == outs[2]
+
+
+def test_parquet_output_matches_database(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    src = _docs(40, tmp_path)
+    db = tmp_path / "x.sqlite"
+    s = run([str(src)], db_url=f"sqlite:///{db}", out_dir=tmp_path / "o", batch_size=9)
+    mentions = pq.read_table(tmp_path / "o" / "mentions.parquet")
+    documents = pq.read_table(tmp_path / "o" / "documents.parquet")
+    assert mentions.column_names == MENTION_COLUMNS
+    assert mentions.num_rows == s.mentions and documents.num_rows == 40
+    with sqlite3.connect(db) as conn:
+        texts = dict(conn.execute("SELECT id, text FROM documents").fetchall())
+    assert dict(zip(documents.column("id").to_pylist(), documents.column("text").to_pylist())) == texts
+    assert not list((tmp_path / "o").glob("*.partial"))
+
+
+def test_cli_run_prints_summary(tmp_path):
+    src = _docs(5, tmp_path)
+    done = subprocess.run([sys.executable, "-m", "extract.cli", "run", str(src), "--db", f"sqlite:///{tmp_path}/c.sqlite",
+                           "--out", str(tmp_path / "o"), "-j", "2", "--no-progress"],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "documents in: 5 = written 5 + skipped (already loaded) 0 + rejects 0" in done.stdout
+    bad = subprocess.run([sys.executable, "-m", "extract.cli", "run", str(src), "--table-prefix", "A-B"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 2 and "invalid name" in bad.stderr

@@ -6,6 +6,8 @@ import pytest
 
 from linear_time import assert_linear
 
+_PROSE = "二〇二三年十二月二十八日国家统计局发布数据显示2023年1至11月全国规模以上工业企业实现利润总额同比下降4.4%今年前三季度"
+
 ADVERSARIAL = {
     "digits": "1234567890",
     "years": "年",

@@ -17,7 +17,7 @@ import pytest
 
 from extract.render import build_pages, chromium, find_chromium, render_html
 
-from test_render_html import LABELS, SEED, parse  # noqa: E402  (tests/render is on sys.path)
+from render.test_render_html import LABELS, SEED, parse  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS_IMAGE = ROOT / "docs" / "seed-report.png"
