@@ -28,6 +28,10 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install -q -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
+$(VENV)/.installed-bench: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e '.[bench]'
+	@touch $@ $(VENV)/.installed
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
@@ -36,6 +40,9 @@ run: install
 
 test: install-test
 	$(PY) -m pytest -q
+
+bench: $(VENV)/.installed-bench
+	$(PY) -m bench
 
 score: install
 	$(NEWSX) score $(GOLD)

@@ -1,23 +1,35 @@
-"""The main job: read inputs → extract → validate → load into a database and JSONL.
+"""The main job: read inputs → extract → validate → load into a database, JSONL and Parquet.
 
 Documents in = documents written + documents skipped (already loaded, same text) + rejects,
 always; the summary says so.
+
+How it streams: the reader turns the inputs into *units* (a raw JSONL line, a .txt path, or an
+input-level reject) without parsing them, and groups them into chunks of at most
+``batch_size`` units and ~0.5 MB. A chunk is parsed, extracted and flattened into rows by
+:func:`process_chunk` — in this process, or in ``workers`` processes (results come back in
+input order, at most two chunks per worker in flight). This process only loads: one
+transaction per chunk, so a killed run loses at most the chunks in flight and a re-run skips
+what is stored. Memory is bounded by the chunk size, not the input size.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import dataclass, field
+import functools
+import os
+import sys
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, Iterable, Iterator, Sequence
 
-from extract.intake.read import Reject, read_inputs
+from extract.intake.read import Reject, _files, read_jsonl, read_txt
 from extract.pipeline import extract_document
 from extract.progress import Progress
 from schemas.records import Document, ExtractedDocument
 
 VERSION = "0.1.0"
+CHUNK_BYTES = 1 << 19  # ~0.5 MB of input per chunk: big enough to amortise IPC, small for memory
 
 
 @dataclass
@@ -27,23 +39,147 @@ class Summary:
     skipped: int = 0
     rejects: int = 0
     mentions: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    workers: int = 1
     by_label: dict[str, int] = field(default_factory=dict)
     reject_reasons: list[str] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def balanced(self) -> bool:
         return self.documents_in == self.written + self.skipped + self.rejects
 
     def text(self) -> str:
         labels = ", ".join(f"{k} {v}" for k, v in sorted(self.by_label.items())) or "none"
+        rate = self.chars / self.seconds / 1e6 if self.seconds else 0.0
         lines = [
             f"documents in: {self.documents_in} = written {self.written} + skipped (already loaded) "
             f"{self.skipped} + rejects {self.rejects}",
             f"mentions: {self.mentions} ({labels})",
+            f"text: {self.chars} chars in {self.seconds:.1f} s ({rate:.2f} M chars/s, "
+            f"{self.workers} worker{'s' if self.workers > 1 else ''})",
         ]
-        lines += [f"reject: {r}" for r in self.reject_reasons[:20]]
-        if len(self.reject_reasons) > 20:
-            lines.append(f"… and {len(self.reject_reasons) - 20} more rejects (see the rejects file)")
+        shown = self.reject_reasons[:20]
+        lines += [f"reject: {r}" for r in shown]
+        if self.rejects > len(shown):
+            lines.append(f"… and {self.rejects - len(shown)} more rejects (see the rejects file)")
+        lines += self.notes
         return "\n".join(lines)
+
+
+# -- reading: units and chunks ----------------------------------------------------------------
+
+def read_units(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[tuple]:
+    """The input as unparsed units, in the order of :func:`extract.intake.read.read_inputs`:
+    ``("line", source, number, raw bytes)``, ``("txt", path)`` or ``("reject", Reject)``."""
+    for spec in inputs:
+        if spec == "-":
+            yield from _lines(stdin or sys.stdin.buffer, "<stdin>")
+            continue
+        path = Path(spec)
+        if not path.exists():
+            yield ("reject", Reject(spec, None, "no such file or folder"))
+            continue
+        for file in _files(path):
+            if file.suffix.lower() == ".jsonl":
+                with file.open("rb") as fh:
+                    yield from _lines(fh, str(file))
+            else:
+                yield ("txt", str(file))
+
+
+def _lines(stream: Iterable[bytes], name: str) -> Iterator[tuple]:
+    for number, raw in enumerate(stream, 1):
+        if raw.strip():  # read_jsonl skips blank lines too (they still count for numbering)
+            yield ("line", name, number, raw)
+
+
+def _unit_size(unit: tuple) -> int:
+    if unit[0] == "line":
+        return len(unit[3])
+    if unit[0] == "txt":
+        try:
+            return os.path.getsize(unit[1])
+        except OSError:
+            return 0
+    return 0
+
+
+def chunked(units: Iterable[tuple], max_units: int, max_bytes: int = CHUNK_BYTES) -> Iterator[list[tuple]]:
+    chunk: list[tuple] = []
+    size = 0
+    for unit in units:
+        chunk.append(unit)
+        size += _unit_size(unit)
+        if len(chunk) >= max_units or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def to_item(unit: tuple, default_date: dt.date | None) -> Document | Reject:
+    """One unit → a Document or a Reject, exactly as ``read_inputs`` would have made it."""
+    kind = unit[0]
+    if kind == "reject":
+        return unit[1]
+    if kind == "txt":
+        return read_txt(Path(unit[1]), default_date)
+    _, name, number, raw = unit
+    item = next(read_jsonl([raw], name, default_date))
+    return replace(item, line=number) if isinstance(item, Reject) else item
+
+
+# -- the work of one chunk (runs in a worker process) ------------------------------------------
+
+def process_document(doc: Document, labels: Sequence[str] | None = None) -> tuple[tuple, list[tuple], str]:
+    """A document → (document tuple, mention tuples, JSONL line): everything the loaders need
+    (tuples of ``extract.sinks.rows.DOCUMENT_FIELDS`` and ``MENTION_COLUMNS``)."""
+    from extract.sinks.rows import document_tuple, mention_tuple
+
+    ex: ExtractedDocument = extract_document(doc, labels=labels)
+    return (document_tuple(doc), [mention_tuple(ex.id, m) for m in ex.spans],
+            ex.model_dump_json(exclude={"text"}))
+
+
+def process_chunk(chunk: Sequence[tuple], default_date: dt.date | None = None,
+                  labels: Sequence[str] | None = None) -> list[tuple]:
+    """Parse, extract and flatten one chunk: ``("reject", dict, message)`` or
+    ``("doc", document tuple, mention tuples, JSONL line, input file, line)`` per unit, in order."""
+    out: list[tuple] = []
+    for unit in chunk:
+        item = to_item(unit, default_date)
+        if isinstance(item, Reject):
+            out.append(("reject", item.as_dict(), str(item)))
+        else:
+            origin = (unit[1], unit[2]) if unit[0] == "line" else (unit[1], None)
+            try:
+                out.append(("doc", *process_document(item, labels), *origin))
+            except ValueError as exc:  # a record that fails validation: reported, the run goes on
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+                rej = Reject(origin[0], origin[1], f"extraction failed: {type(exc).__name__}: {first}")
+                out.append(("reject", rej.as_dict(), str(rej)))
+    return out
+
+
+WARM_TEXT = ("截至2023年12月29日，成都高新技术产业开发区与华为在中关村科技园区签约，总投资约12亿元，"
+             "同比增长7.11%，近三成；1月2日，苏州工业园区营收超过13万亿元。")
+
+
+def warm(labels: Sequence[str] | None = None) -> None:
+    """Load every extractor and its lazy tables once (before forking workers, so they share them)."""
+    import importlib
+
+    extract_document(Document(id="warm", text=WARM_TEXT, date=dt.date(2024, 1, 4)), labels=labels)
+    try:  # the jieba dictionaries some rules load on first use (absent module: nothing to warm)
+        segment = importlib.import_module("extract.segment")
+    except ModuleNotFoundError:
+        return
+    for name, arg in (("word_starts", "中关村科技园区"), ("starts_with_proper_noun", "中关村")):
+        fn = getattr(segment, name, None)
+        if callable(fn):
+            fn(arg)
 
 
 def extract_items(items: Iterable[Document | Reject]) -> Iterator[tuple[Document, ExtractedDocument] | Reject]:
@@ -54,6 +190,8 @@ def extract_items(items: Iterable[Document | Reject]) -> Iterator[tuple[Document
             yield item, extract_document(item)
 
 
+# -- the job -----------------------------------------------------------------------------------
+
 def run(
     inputs: Sequence[str],
     *,
@@ -63,69 +201,109 @@ def run(
     progress: Progress | None = None,
     batch_size: int = 200,
     table_prefix: str = "",
+    workers: int = 1,
+    labels: Sequence[str] | None = None,
+    parquet: bool | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Summary:
-    from extract.sinks.sql import open_sink
+    """Run the main job. ``workers``: processes (0 = one per CPU); the output is the same for any
+    number. ``parquet``: None writes Parquet beside the JSONL when pyarrow is installed."""
+    from extract.parallel import OrderedPool, cpu_count
+    from extract.sinks.files import FileOutputs
+    from extract.sinks.sql import check_prefix, check_url, open_sink
 
-    summary = Summary()
+    check_prefix(table_prefix)
+    if db_url:
+        check_url(db_url)
+    workers = cpu_count() if workers == 0 else max(1, workers)
+    summary = Summary(workers=workers)
     progress = progress or Progress(enabled=False)
-    sink = open_sink(db_url, table_prefix) if db_url else None
-    if sink:
-        sink.start_run(inputs, VERSION)
-    jsonl = rejects_fh = None
-    if out_dir:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        jsonl = (out_dir / "mentions.jsonl").open("w", encoding="utf-8")
-        rejects_fh = (out_dir / "rejects.jsonl").open("w", encoding="utf-8")
-    pending: list[Document] = []
-    pending_rejects: list[dict] = []
+    warm(labels)
+    seen: dict[str, bytes] = {}  # id → text hash prefix of every document of this run
+    work = functools.partial(process_chunk, default_date=date, labels=labels)
 
-    def flush() -> None:
-        known = sink.known(d.id for d in pending) if sink else {}
-        from extract.sinks.rows import text_hash
-
-        todo = []
-        for doc in pending:
-            if known.get(doc.id) == text_hash(doc.text):
-                summary.skipped += 1
-                ex = extract_document(doc) if jsonl else None
-            else:
-                ex = extract_document(doc)
-                todo.append((doc, ex))
-            if jsonl and ex is not None:
-                jsonl.write(ex.model_dump_json(exclude={"text"}) + "\n")
-            if ex is not None:
-                summary.mentions += len(ex.spans)
-                for m in ex.spans:
-                    summary.by_label[m.label.value] = summary.by_label.get(m.label.value, 0) + 1
-                progress.update(documents=1, mentions=len(ex.spans), chars=len(doc.text))
-        if sink:
-            sink.write(todo)
-            sink.write_rejects(pending_rejects)
-        summary.written += len(todo) if sink else len(pending)
-        pending.clear()
-        pending_rejects.clear()
-
-    try:
-        for item in read_inputs(inputs, date):
-            summary.documents_in += 1
-            if isinstance(item, Reject):
-                summary.rejects += 1
-                summary.reject_reasons.append(str(item))
-                pending_rejects.append(item.as_dict())
-                if rejects_fh:
-                    rejects_fh.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
-                progress.update(rejects=1)
-                continue
-            pending.append(item)
-            if len(pending) >= batch_size:
-                flush()
-        flush()
-    finally:
-        if sink:
-            sink.finish_run(summary.written, summary.mentions, summary.rejects, summary.skipped)
-            sink.close()
-        for fh in (jsonl, rejects_fh):
-            if fh:
-                fh.close()
-        progress.close()
+    with OrderedPool(workers) as pool:
+        sink = open_sink(db_url, table_prefix) if db_url else None
+        files = None
+        complete = False
+        started = time.perf_counter()
+        try:
+            if sink:
+                sink.start_run(inputs, VERSION)
+            if out_dir:
+                files = FileOutputs(Path(out_dir), parquet)
+                summary.outputs = [str(p) for p in files.paths()]
+                if files.note:
+                    summary.notes.append(files.note)
+            started = time.perf_counter()  # processing time: start-up (imports, warm-up) excluded
+            for results in pool.map(work, chunked(read_units(inputs, stdin), batch_size)):
+                _load(results, sink, files, summary, progress, seen)
+            complete = True
+        finally:
+            summary.seconds = time.perf_counter() - started
+            if files:
+                files.close(complete)
+            if sink:
+                if complete:
+                    sink.finish_run(summary.written, summary.mentions, summary.rejects, summary.skipped)
+                sink.close()
+            progress.close()
     return summary
+
+
+def _load(results: list[tuple], sink: Any, files: Any, summary: Summary, progress: Progress,
+          seen: dict[str, bytes]) -> None:
+    """Load one processed chunk: check it against this run and the database, write it."""
+    docs: list[tuple] = []
+    rejects: list[dict] = []
+
+    def reject(as_dict: dict, message: str) -> None:
+        summary.rejects += 1
+        if len(summary.reject_reasons) < 20:
+            summary.reject_reasons.append(message)
+        rejects.append(as_dict)
+        if files:
+            files.reject(as_dict)
+        progress.update(rejects=1)
+
+    for res in results:
+        summary.documents_in += 1
+        if res[0] == "reject":
+            reject(res[1], res[2])
+            continue
+        _, doc, mentions, line, source, number = res
+        doc_id, digest = doc[0], bytes.fromhex(doc[5][:16])  # id, text_sha256
+        at = f"{source}:{number}" if number is not None else source
+        if doc_id in seen:
+            if seen[doc_id] == digest:  # the same document twice in the input: once is enough
+                summary.skipped += 1
+                progress.update(documents=1)
+                continue
+            why = f"duplicate id {doc_id!r}: a different text with this id came earlier in the input"
+        else:
+            why = sink.unstorable(doc) if sink else None
+        if why:
+            reject({"source": source, "line": number, "reason": why, "raw": ""}, f"{at}: {why}")
+            continue
+        seen[doc_id] = digest
+        docs.append((doc, mentions, line))
+
+    if sink:
+        known = sink.known(d[0][0] for d in docs)
+        new = [d for d in docs if known.get(d[0][0]) != d[0][5]]
+        sink.write_rows([d[0] for d in new], [m for d in new for m in d[1]],
+                        replace=[d[0][0] for d in new if d[0][0] in known])
+        sink.write_rejects(rejects)
+        summary.written += len(new)
+        summary.skipped += len(docs) - len(new)
+    else:
+        summary.written += len(docs)
+    if files:
+        files.documents([d[2] for d in docs], [d[0] for d in docs], [m for d in docs for m in d[1]])
+    by_label = summary.by_label
+    for doc, mentions, _ in docs:
+        summary.mentions += len(mentions)
+        summary.chars += len(doc[4])
+        for m in mentions:
+            by_label[m[3]] = by_label.get(m[3], 0) + 1
+        progress.update(documents=1, mentions=len(mentions), chars=len(doc[4]))

@@ -254,3 +254,21 @@ def test_cli_run_prints_summary(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "extract.cli", "run", str(src), "--table-prefix", "A-B"],
                          cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "invalid name" in bad.stderr
+
+
+def test_a_document_that_fails_validation_is_a_reject(tmp_path, monkeypatch):
+    import extract.batch as batch
+
+    real = batch.process_document
+
+    def flaky(doc, labels=None):
+        if doc.id == "bad":
+            raise ValueError("mention 'x' at 1-2 is not the document text there\nmore detail")
+        return real(doc, labels)
+
+    monkeypatch.setattr(batch, "process_document", flaky)
+    src = tmp_path / "v.jsonl"
+    src.write_text('{"id": "ok", "text": "增长7.11%"}\n{"id": "bad", "text": "x"}\n', encoding="utf-8")
+    s = run([str(src)], db_url=f"sqlite:///{tmp_path}/v.sqlite", out_dir=None)
+    assert s.balanced() and (s.written, s.rejects) == (1, 1)
+    assert s.reject_reasons == [f"{src}:2: extraction failed: ValueError: mention 'x' at 1-2 is not the document text there"]

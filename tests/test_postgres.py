@@ -48,11 +48,18 @@ def test_schema_prefix_and_numeric_columns(tmp_path, postgres_url):
 
 
 def test_nul_in_text_is_a_reject_not_a_failure(tmp_path, postgres_url):
+    import psycopg
+
     src = _src(tmp_path, [{"id": "ok", "text": "增长7.11%"}, {"id": "nul", "text": "a\x00b"}])
-    s = run([src], db_url=postgres_url, out_dir=tmp_path / "o")
-    assert s.balanced() and (s.written, s.rejects) == (1, 1)
-    reject = json.loads((tmp_path / "o" / "rejects.jsonl").read_text(encoding="utf-8"))
-    assert reject["line"] == 2 and "U+0000" in reject["reason"]
+    missing = str(tmp_path / "missing.jsonl")
+    for _ in range(2):  # a re-run refreshes the reject rows instead of adding to them
+        s = run([src, missing], db_url=postgres_url, out_dir=tmp_path / "o")
+        assert s.balanced() and (s.rejects, s.written + s.skipped) == (2, 1)
+    first = json.loads((tmp_path / "o" / "rejects.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["line"] == 2 and "U+0000" in first["reason"]
+    with psycopg.connect(postgres_url) as conn:
+        rows = conn.execute("SELECT source, line FROM rejects ORDER BY line").fetchall()
+    assert [r[1] for r in rows] == [2, None]
 
 
 def test_workers_load_postgres(tmp_path, postgres_url):

@@ -1,0 +1,117 @@
+"""File outputs of the main job, written incrementally (memory stays flat in the input size).
+
+``OUT/mentions.jsonl``   one line per document: {"id", "date", "spans": [...]} (``newsx extract`` format)
+``OUT/rejects.jsonl``    one line per rejected input unit: {"source", "line", "reason", "raw"}
+``OUT/mentions.parquet`` one row per mention, the columns of the SQL ``mentions`` table
+``OUT/documents.parquet`` one row per document, the columns of the SQL ``documents`` table (no run_id)
+
+Each run rewrites them for its whole input. The Parquet files are written under a
+``.partial`` name and renamed when complete (a Parquet file without its footer is unreadable).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Sequence
+
+from extract.sinks.rows import DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS
+
+PARQUET_DOCUMENT_COLUMNS = DOCUMENT_FIELDS
+
+def arrow_schema(columns: Sequence[str]) -> Any:
+    import pyarrow as pa
+
+    return pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in columns])
+
+class _ParquetStream:
+    """Turns each batch of row tuples into a compact Arrow batch at once, and writes a row group
+    when ``rows`` rows or ``nbytes`` bytes are buffered (memory stays bounded)."""
+
+    def __init__(self, path: Path, columns: Sequence[str], rows: int = 100_000, nbytes: int = 8 << 20):
+        import pyarrow.parquet as pq
+
+        self.path = path
+        self.partial = path.with_name(path.name + ".partial")
+        self.columns = list(columns)
+        self.schema = arrow_schema(self.columns)
+        import pyarrow as pa
+
+        # The system allocator returns freed row groups to the OS; mimalloc keeps ~2× more resident.
+        self.pool = pa.system_memory_pool()
+        self.writer = pq.ParquetWriter(self.partial, self.schema, compression="zstd", memory_pool=self.pool)
+        self.max_rows, self.max_bytes = rows, nbytes
+        self.batches: list[Any] = []
+        self.rows = self.nbytes = 0
+
+    def add(self, rows: Sequence[tuple]) -> None:
+        import pyarrow as pa
+
+        if not rows:
+            return
+        arrays = [pa.array(col, type=f.type, memory_pool=self.pool) for col, f in zip(zip(*rows), self.schema)]
+        batch = pa.RecordBatch.from_arrays(arrays, schema=self.schema)
+        self.batches.append(batch)
+        self.rows += batch.num_rows
+        self.nbytes += batch.nbytes
+        if self.rows >= self.max_rows or self.nbytes >= self.max_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow as pa
+
+        if self.batches:
+            self.writer.write_table(pa.Table.from_batches(self.batches, schema=self.schema))
+            self.batches.clear()
+            self.rows = self.nbytes = 0
+
+    def close(self, complete: bool) -> None:
+        self.flush()
+        self.writer.close()
+        if complete:
+            os.replace(self.partial, self.path)
+
+class FileOutputs:
+    def __init__(self, out_dir: Path, parquet: bool | None = None):
+        """``parquet``: True requires pyarrow, None writes Parquet when pyarrow is installed."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.out_dir = out_dir
+        self.mentions = (out_dir / "mentions.jsonl").open("w", encoding="utf-8")
+        self.rejects = (out_dir / "rejects.jsonl").open("w", encoding="utf-8")
+        self.parquet_mentions = self.parquet_documents = None
+        self.note = ""
+        if parquet is not False:
+            try:
+                import pyarrow  # noqa: F401
+            except ImportError:
+                if parquet:
+                    raise SystemExit("Parquet output needs pyarrow: pip install 'newsx[db]'") from None
+                self.note = "parquet: not written (pyarrow is not installed: pip install 'newsx[db]')"
+            else:
+                self.parquet_mentions = _ParquetStream(out_dir / "mentions.parquet", MENTION_COLUMNS)
+                self.parquet_documents = _ParquetStream(out_dir / "documents.parquet", PARQUET_DOCUMENT_COLUMNS)
+
+    def paths(self) -> list[Path]:
+        names = ["mentions.jsonl", "rejects.jsonl"]
+        if self.parquet_mentions:
+            names += ["mentions.parquet", "documents.parquet"]
+        return [self.out_dir / n for n in names]
+
+    def documents(self, jsonl_lines: Sequence[str], documents: Sequence[tuple], mentions: Sequence[tuple]) -> None:
+        """A batch: JSONL lines, document tuples (``rows.DOCUMENT_FIELDS``), mention tuples."""
+        self.mentions.write("".join(line + "\n" for line in jsonl_lines))
+        if self.parquet_mentions:
+            self.parquet_mentions.add(mentions)
+            self.parquet_documents.add(documents)
+
+    def reject(self, reject: dict[str, Any]) -> None:
+        self.rejects.write(json.dumps(reject, ensure_ascii=False) + "\n")
+
+    def close(self, complete: bool = True) -> None:
+        self.mentions.close()
+        self.rejects.close()
+        for stream in (self.parquet_mentions, self.parquet_documents):
+            if stream:
+                stream.close(complete)
+

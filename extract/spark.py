@@ -1,0 +1,232 @@
+"""newsx on Apache Spark: the same pipeline, beyond one machine.
+
+As functions, for your own Spark jobs:
+
+- :func:`extract_partition` — for ``rdd.mapPartitions``: input *units* (as made by
+  :func:`extract.batch.read_units`: ``("line", source, number, raw bytes)`` or ``("txt", path)``)
+  → result rows (``RESULT_SCHEMA``: kind, doc, mentions, reject), exactly what ``newsx run``
+  computes for them (``extract.batch.process_chunk`` does the work in both).
+- :func:`extract_json` / :func:`pandas_udf` — a column of texts (and optionally of ISO dates)
+  → a column of JSON arrays of mentions (the ``spans`` of ``newsx extract``). ``pandas_udf()``
+  wraps it as a Spark pandas UDF (needs pandas and pyarrow on the executors).
+
+As a job: ``newsx spark INPUT... OUTPUT [--master local[*]]`` writes ``OUTPUT/documents``,
+``OUTPUT/mentions`` and ``OUTPUT/rejects`` as Parquet, with the columns of the SQL tables
+(``extract.sinks.rows``), equal as sets of rows to what ``newsx run`` writes for the same input.
+
+Inputs: JSONL files are read by Spark (``textFile``: any Hadoop filesystem, split across
+executors, line numbers kept); ``.txt`` files are read on the executors by path, so they must be
+on a filesystem every executor sees (local mode: any). Differences from ``newsx run``: no
+database, so no "already loaded" skipping and no duplicate-id check across the input; JSONL
+lines are decoded as UTF-8 by Hadoop (an undecodable byte becomes U+FFFD, not a reject).
+Executors need newsx installed (the driver's interpreter is used in local mode).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import click
+
+from extract.batch import chunked, process_chunk, warm
+from extract.intake.read import _files
+from extract.sinks.rows import DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS
+
+REJECT_FIELDS = ["source", "line", "reason", "raw"]
+
+
+def _struct(columns: Sequence[str]) -> str:
+    return ", ".join(f"`{c}`: {'BIGINT' if c in INT_COLUMNS | {'line'} else 'STRING'}" for c in columns)
+
+
+DOCUMENT_SCHEMA = f"STRUCT<{_struct(DOCUMENT_FIELDS)}>"
+MENTION_SCHEMA = f"STRUCT<{_struct(MENTION_COLUMNS)}>"
+REJECT_SCHEMA = f"STRUCT<{_struct(REJECT_FIELDS)}>"
+RESULT_SCHEMA = (f"kind STRING, doc {DOCUMENT_SCHEMA}, mentions ARRAY<{MENTION_SCHEMA}>, "
+                 f"reject {REJECT_SCHEMA}")
+
+
+# -- the functions ------------------------------------------------------------------------------
+
+def extract_partition(units: Iterable[Any], default_date: dt.date | None = None,
+                      labels: Sequence[str] | None = None, chunk: int = 64) -> Iterator[tuple]:
+    """``mapPartitions`` body: units → ``RESULT_SCHEMA`` tuples, in order."""
+    warm(labels)
+    for part in chunked((tuple(u) for u in units), chunk):
+        for res in process_chunk(part, default_date, labels):
+            if res[0] == "doc":
+                _, doc, mentions, _line, _source, _number = res
+                yield ("doc", doc, mentions, None)
+            else:
+                r = res[1]
+                yield ("reject", None, None, (r["source"], r["line"], r["reason"], r["raw"]))
+
+
+def extract_json(texts: Iterable[str | None], dates: Iterable[Any] | None = None,
+                 labels: Sequence[str] | None = None) -> list[str | None]:
+    """Texts (and ISO dates or dates, or None) → JSON arrays of mentions, one per text."""
+    from extract.pipeline import extract_text
+
+    out: list[str | None] = []
+    texts = list(texts)
+    dates = list(dates) if dates is not None else [None] * len(texts)
+    for text, date in zip(texts, dates, strict=True):
+        if text is None:
+            out.append(None)
+            continue
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date[:10]) if date else None
+        elif isinstance(date, dt.datetime):
+            date = date.date()
+        elif date is not None and not isinstance(date, dt.date):  # pandas NaT / NaN
+            date = None
+        spans = extract_text(text, date, labels=labels)
+        out.append("[" + ",".join(m.model_dump_json() for m in spans) + "]")
+    return out
+
+
+def pandas_udf(labels: Sequence[str] | None = None):
+    """A Spark pandas UDF ``(text[, date]) -> string`` (JSON array of mentions)::
+
+        df.withColumn("mentions", extract.spark.pandas_udf()("text", "date"))
+    """
+    import pandas as pd
+    from pyspark.sql.functions import pandas_udf as spark_pandas_udf
+
+    @spark_pandas_udf("string")
+    def newsx_mentions(texts: pd.Series, dates: pd.Series) -> pd.Series:
+        return pd.Series(extract_json(texts.tolist(), dates.tolist(), labels), index=texts.index)
+
+    return newsx_mentions
+
+
+# -- the job ------------------------------------------------------------------------------------
+
+def _is_local(spec: str) -> bool:
+    return "://" not in spec or spec.startswith("file://")
+
+
+def units_rdd(sc: Any, inputs: Sequence[str], partitions: int | None = None) -> Any:
+    """An RDD of units for ``inputs`` (local paths and folders, or Hadoop URIs of JSONL files)."""
+    rdds = []
+    local_units: list[tuple] = []
+    for spec in inputs:
+        if not _is_local(spec):
+            rdds.append(_jsonl_rdd(sc, spec, spec, partitions))
+            continue
+        path = Path(spec[len("file://"):] if spec.startswith("file://") else spec)
+        if not path.exists():
+            local_units.append(("reject-missing", spec))
+            continue
+        for file in _files(path):
+            if file.suffix.lower() == ".jsonl":
+                rdds.append(_jsonl_rdd(sc, "file://" + str(file.resolve()), str(file), partitions))
+            else:
+                local_units.append(("txt", str(file)))
+    if local_units:
+        rdds.append(sc.parallelize(local_units, max(1, min(len(local_units), partitions or sc.defaultParallelism))))
+    if not rdds:
+        return sc.emptyRDD()
+    return sc.union(rdds).map(_fix_unit)
+
+
+def _jsonl_rdd(sc: Any, uri: str, name: str, partitions: int | None) -> Any:
+    lines = sc.textFile(uri, minPartitions=partitions) if partitions else sc.textFile(uri)
+    return (lines.zipWithIndex()
+            .filter(lambda li: li[0].strip() != "")
+            .map(lambda li: ("line", name, li[1] + 1, (li[0] + "\n").encode("utf-8"))))
+
+
+def _fix_unit(unit: tuple) -> tuple:
+    if unit[0] == "reject-missing":
+        from extract.intake.read import Reject
+
+        return ("reject", Reject(unit[1], None, "no such file or folder"))
+    return unit
+
+
+def run_spark(spark: Any, inputs: Sequence[str], output: str, *, date: dt.date | None = None,
+              labels: Sequence[str] | None = None, partitions: int | None = None) -> dict[str, int]:
+    """Extract ``inputs`` with ``spark`` and write Parquet under ``output``; returns counts."""
+    from pyspark import StorageLevel
+
+    sc = spark.sparkContext
+    units = units_rdd(sc, inputs, partitions)
+    fn = functools.partial(extract_partition, default_date=date, labels=list(labels) if labels else None)
+    result = spark.createDataFrame(units.mapPartitions(fn), RESULT_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        docs = result.where("kind = 'doc'")
+        out = output.rstrip("/")
+        docs.select("doc.*").write.mode("overwrite").parquet(f"{out}/documents")
+        docs.selectExpr("explode(mentions) AS m").select("m.*").write.mode("overwrite").parquet(f"{out}/mentions")
+        result.where("kind = 'reject'").select("reject.*").write.mode("overwrite").parquet(f"{out}/rejects")
+        counts = {r["kind"]: r["n"] for r in result.groupBy("kind").count().withColumnRenamed("count", "n").collect()}
+        mentions = docs.selectExpr("size(mentions) AS n").groupBy().sum("n").collect()[0][0] or 0
+    finally:
+        result.unpersist()
+    return {"documents": counts.get("doc", 0), "rejects": counts.get("reject", 0), "mentions": int(mentions)}
+
+
+def session(master: str = "local[*]", app: str = "newsx", conf: Sequence[tuple[str, str]] = ()) -> Any:
+    """A SparkSession; in local mode the Python workers use this interpreter (newsx importable)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise click.ClickException("the Spark job needs PySpark: pip install 'newsx[spark]'") from None
+    builder = SparkSession.builder.master(master).appName(app).config("spark.ui.showConsoleProgress", "false")
+    if master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
+        builder = builder.config("spark.pyspark.python", sys.executable).config("spark.pyspark.driver.python",
+                                                                                sys.executable)
+    for key, value in conf:
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not YYYY-MM-DD") from None
+
+
+@click.command("spark")
+@click.argument("inputs", nargs=-1, required=True)
+@click.argument("output")
+@click.option("--master", default="local[*]", show_default=True, help="Spark master URL (local[N], spark://…, yarn, k8s://…).")
+@click.option("--date", callback=_date, help="Document date for inputs that carry none.")
+@click.option("--labels", default=None, help="Comma-separated labels to extract (default: all).")
+@click.option("--partitions", type=click.IntRange(1), default=None, help="Minimum input partitions per JSONL file.")
+@click.option("--conf", "conf", multiple=True, help="Extra Spark setting KEY=VALUE (repeatable).")
+def spark_command(inputs, output, master, date, labels, partitions, conf):
+    """Run the pipeline on Spark: INPUTS (JSONL, .txt, folders; JSONL also hdfs://, s3a:// …) →
+    Parquet under OUTPUT (documents/, mentions/, rejects/)."""
+    pairs = []
+    for item in conf:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--conf")
+        pairs.append((key, value))
+    label_list = [x.strip().upper() for x in labels.split(",")] if labels else None
+    spark = session(master, conf=pairs)
+    try:
+        counts = run_spark(spark, inputs, output, date=date, labels=label_list, partitions=partitions)
+    finally:
+        spark.stop()
+    click.echo(f"documents: {counts['documents']}, rejects: {counts['rejects']}, mentions: {counts['mentions']}")
+    click.echo(f"parquet: {output.rstrip('/')}/{{documents,mentions,rejects}}")
+
+
+__all__ = ["RESULT_SCHEMA", "extract_json", "extract_partition", "pandas_udf", "run_spark", "session", "spark_command",
+           "units_rdd"]
+
+if __name__ == "__main__":  # pragma: no cover
+    spark_command()
