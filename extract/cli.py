@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 import click
 
+from extract.cli_options import parse_date
+
 from extract.progress import Progress
-
-
-def _date(ctx, param, value):  # click callback
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not YYYY-MM-DD") from None
 
 
 def _err(msg: str) -> None:
@@ -64,7 +56,7 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="JSONL output file (default: stdout).")
-@click.option("--date", callback=_date, help="Document date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--date", callback=parse_date, help="Document date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--labels", default=None, help="Comma-separated labels to extract (default: all).")
 @click.option("--rejects", type=click.Path(dir_okay=False), default=None,
               help="Where to write rejected input units (default: OUTPUT.rejects.jsonl, or stderr only).")
@@ -125,7 +117,7 @@ def extract(inputs, output, date, labels, rejects, pages, progress):
               help="Folder for mentions.jsonl, rejects.jsonl, mentions.parquet and documents.parquet.")
 @click.option("--parquet/--no-parquet", default=None,
               help="Parquet beside the JSONL (default: when pyarrow is installed).")
-@click.option("--date", callback=_date, help="Document date for inputs that carry none.")
+@click.option("--date", callback=parse_date, help="Document date for inputs that carry none.")
 @click.option("--labels", default=None, help="Comma-separated labels to extract (default: all).")
 @click.option("--table-prefix", default="", help="Prefix for the table names (letters, digits, _).")
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(0, 512),

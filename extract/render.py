@@ -36,6 +36,8 @@ from typing import Any, Iterable, Sequence
 
 import click
 
+from extract.cli_options import parse_date
+
 from schemas.records import Document, Mention
 
 CJK_FONTS = (
@@ -379,15 +381,6 @@ def _run(cmd: list[str], timeout: float) -> str:
 # Command line
 
 
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not YYYY-MM-DD") from None
-
-
 def build_pages(inputs: Sequence[str], *, gold_files: Sequence[str] = (), date: dt.date | None = None,
                 labels: Sequence[str] | None = None, on_reject=None) -> list[Page]:
     """Read INPUTS, extract (records path), pair each document with its gold by id."""
@@ -417,7 +410,7 @@ def build_pages(inputs: Sequence[str], *, gold_files: Sequence[str] = (), date: 
               show_default=True, help="HTML file to write (- for stdout).")
 @click.option("--gold", "gold_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Gold JSONL (repeatable): misses and spurious mentions are marked.")
-@click.option("--date", callback=_date, help="Document date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--date", callback=parse_date, help="Document date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--labels", default=None, help="Comma-separated labels (default: all).")
 @click.option("--title", default="newsx report", show_default=True, help="Page title.")
 @click.option("--screenshot", type=click.Path(dir_okay=False), default=None,

@@ -33,6 +33,8 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import click
 
+from extract.cli_options import parse_date
+
 from extract.batch import chunked, process_chunk, warm
 from extract.intake.read import _files
 from extract.sinks.rows import DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS
@@ -189,20 +191,11 @@ def session(master: str = "local[*]", app: str = "newsx", conf: Sequence[tuple[s
     return spark
 
 
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not YYYY-MM-DD") from None
-
-
 @click.command("spark")
 @click.argument("inputs", nargs=-1, required=True)
 @click.argument("output")
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL (local[N], spark://…, yarn, k8s://…).")
-@click.option("--date", callback=_date, help="Document date for inputs that carry none.")
+@click.option("--date", callback=parse_date, help="Document date for inputs that carry none.")
 @click.option("--labels", default=None, help="Comma-separated labels to extract (default: all).")
 @click.option("--partitions", type=click.IntRange(1), default=None, help="Minimum input partitions per JSONL file.")
 @click.option("--conf", "conf", multiple=True, help="Extra Spark setting KEY=VALUE (repeatable).")

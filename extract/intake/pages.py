@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 import click
+
+from extract.cli_options import parse_date
 import regex
 
 from extract.intake.clean import CleanText, clean
@@ -417,18 +419,9 @@ def extract_page_documents(document: Document, *, labels: Sequence[str] | None =
 
 
 # --- command line --------------------------------------------------------------------------
-def _date_option(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not YYYY-MM-DD") from None
-
-
 @click.command("split")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--date", callback=_date_option, help="Page date (YYYY-MM-DD) for pages that carry none.")
+@click.option("--date", callback=parse_date, help="Page date (YYYY-MM-DD) for pages that carry none.")
 @click.option("--text", "with_text", is_flag=True, help="Add each article's repaired text as \"text\".")
 def split_command(inputs: Iterable[str], date: dt.date | None, with_text: bool) -> None:
     """Split newspaper pages (INPUTS: .txt, folders, .jsonl, or -) into articles, one JSON line each."""

@@ -1,0 +1,17 @@
+"""Option parsers shared by every command (cli.py and the commands that live beside their code)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+
+def parse_date(ctx, param, value):  # a click callback
+    """--date YYYY-MM-DD → datetime.date (None when not given)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not YYYY-MM-DD") from None
