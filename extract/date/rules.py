@@ -257,6 +257,9 @@ def _is_duration(text: str, start: int, end: int, g: dict) -> bool:
     return text[max(0, start - 2) : start].endswith(L.DURATION_BEFORE) or text.startswith(L.DURATION_AFTER, end)
 
 
+_MAX_DATE = 64  # no date expression is longer; a bound keeps every match attempt O(1)
+
+
 def _matches(text: str) -> Iterator[regex.Match]:
     """PATTERN's leftmost non-overlapping matches, tried only where QUICK says one may start."""
     pos = 0
@@ -265,7 +268,7 @@ def _matches(text: str) -> Iterator[regex.Match]:
         q = search(text, pos)
         if q is None:
             return
-        m = match(text, q.start())
+        m = match(text, q.start(), q.start() + _MAX_DATE)  # endpos keeps each attempt bounded
         if m is None:
             pos = q.start() + 1  # a date may still start inside this hit
             continue
@@ -303,7 +306,7 @@ def _extra_matches(text: str) -> Iterator[regex.Match]:
     for q in _EXTRA_QUICK.finditer(text):
         if q.start() < end:
             continue
-        m = EXTRA.match(text, q.start())
+        m = EXTRA.match(text, q.start(), q.start() + _MAX_DATE)
         if m is not None:
             end = m.end()
             yield m

@@ -17,6 +17,7 @@ dictionary look-ups, so the extractor is linear in the text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -305,15 +306,21 @@ class ParkExtractor:
 
     @staticmethod
     def _short_forms(text: str, found: list[_Found]) -> Iterator[_Found]:
-        """Short forms of a park named in full earlier in the document (layer 3)."""
-        extra: list[_Found] = []
-        for f in list(found):
-            if not f.remainder:
-                continue
-            for occ in regex.finditer(regex.escape(f.remainder), text):
-                if not _overlaps(found, occ.start(), occ.end()) and not _overlaps(extra, occ.start(), occ.end()):
-                    extra.append(_Found(occ.start(), occ.end(), f.value, "park.short_form_of_earlier"))
-        yield from extra
+        """Short forms of a park named in full elsewhere in the document (layer 3): one scan per
+        distinct short form, checked against the mentions already found in one sorted sweep."""
+        values: dict[str, ParkValue] = {}
+        for f in found:
+            if f.remainder:
+                values.setdefault(f.remainder, f.value)
+        if not values:
+            return
+        occurrences = sorted((m.start(), m.end(), r) for r in values for m in regex.finditer(regex.escape(r), text))
+        taken = _Taken(found)
+        last_end = -1
+        for start, end, r in occurrences:
+            if start >= last_end and not taken.overlaps(start, end):
+                last_end = end
+                yield _Found(start, end, values[r], "park.short_form_of_earlier")
 
     @staticmethod
     def _defined(text: str, found: list[_Found]) -> Iterator[_Found]:
@@ -321,20 +328,39 @@ class ParkExtractor:
         where another layer already read Y as a park of its own."""
         definitions: dict[str, ParkValue] = {}
         for f in found:
-            m = _DEFINITION.match(text, f.end)
+            m = _DEFINITION.match(text, f.end, f.end + 40)  # endpos: regex's \s* would scan to the end
             if m:
                 definitions.setdefault(m.group(1), f.value)
+        if not definitions:
+            return
+        for f in found:
+            value = definitions.get(text[f.start : f.end])
+            if value is not None:
+                f.value, f.rule = value, "park.defined_short_form"
+        taken = _Taken(found)
         for short, value in definitions.items():
-            for f in found:
-                if text[f.start : f.end] == short:
-                    f.value, f.rule = value, "park.defined_short_form"
             for occ in regex.finditer(regex.escape(short), text):
-                if not _overlaps(found, occ.start(), occ.end()):
+                if not taken.overlaps(occ.start(), occ.end()):
                     yield _Found(occ.start(), occ.end(), value, "park.defined_short_form")
 
 
-def _overlaps(found: list[_Found], start: int, end: int) -> bool:
-    return any(o.start < end and start < o.end for o in found)
+class _Taken:
+    """The spans already found, sorted once: an overlap query looks only at the spans that
+    start within the longest span length before the query (linear overall)."""
+
+    MAX_SPAN = 80
+
+    def __init__(self, found: list[_Found]):
+        self.spans = sorted((f.start, f.end) for f in found)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start - self.MAX_SPAN)
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] > start:
+                return True
+            i += 1
+        return False
 
 
 def _link(found: list[_Found]) -> Iterator[tuple[_Found, ParkValue]]:
