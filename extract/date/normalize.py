@@ -159,6 +159,7 @@ def combine(left: Side, right: Side | None) -> Side:
     return Side(lo, hi, left.period or right.period)
 
 
+@lru_cache(maxsize=8192)  # sides and dates are frozen: the same 2023年 resolves once per document date
 def resolve(side: Side, ref: dt.date | None, past: bool = False) -> str:
     """Fill the missing years and render ``side`` as an ISO value (``A/B`` for a range)."""
     try:

@@ -8,6 +8,7 @@ came from, so every offset found in the cleaned text maps back to the original e
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from dataclasses import dataclass
@@ -52,17 +53,34 @@ _STORY_START = regex.compile(r"[\p{Han}\d]{1,16}?(?:讯|电)[ \u3000]*[（(]")
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
-    """The cleaned text and, for each of its characters, the original index."""
+    """The cleaned text and its offset map: the cleaned text is a sequence of runs copied from
+    the original, run k starting at cleaned offset ``starts[k]`` and original offset
+    ``origins[k]``. A map of runs (not one index per character) keeps cleaning cheap."""
 
     text: str
     original: str
-    index: array  # index[i] = offset in `original` of cleaned character i
+    starts: list[int]
+    origins: list[int]
+
+    def original_index(self, i: int) -> int:
+        """The original offset of cleaned character ``i``."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.origins[k] + (i - self.starts[k])
+
+    @property
+    def index(self) -> array:
+        """index[i] = original offset of cleaned character i (built on demand, for tests and tools)."""
+        out = array("q")
+        bounds = [*self.starts[1:], len(self.text)]
+        for start, end, origin in zip(self.starts, bounds, self.origins):
+            out.extend(range(origin, origin + end - start))
+        return out
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open cleaned span to the half-open original span it covers."""
         if not 0 <= start < end <= len(self.text):
             raise ValueError(f"span {start}-{end} outside the cleaned text (length {len(self.text)})")
-        return self.index[start], self.index[end - 1] + 1
+        return self.original_index(start), self.original_index(end - 1) + 1
 
 
 def _joinable(original: str, line_start: int, brk_start: int, brk_end: int) -> bool:
@@ -91,8 +109,14 @@ def _joinable(original: str, line_start: int, brk_start: int, brk_end: int) -> b
 def clean(original: str) -> CleanText:
     """Clean ``original`` for the rules, keeping an exact offset map. Linear in its length."""
     translated = _to_half_width(original)
-    keep = array("q")  # original indices of the characters we keep
+    runs: list[tuple[int, int]] = []  # (original start, length), in cleaned order
     out: list[str] = []
+
+    def copy(start: int, end: int) -> None:
+        if end > start:
+            out.append(translated[start:end])
+            runs.append((start, end - start))
+
     pos = 0
     line_start = 0
     lifted: list[tuple[int, int]] = []  # captions taken out of a sentence, emitted after it
@@ -100,8 +124,7 @@ def clean(original: str) -> CleanText:
     b = 0
     while b < len(breaks):
         s, e = breaks[b].span()
-        out.append(translated[pos:s])
-        keep.extend(range(pos, s))
+        copy(pos, s)
         joinable = _joinable(translated, line_start, s, e)
         nxt = breaks[b + 1] if b + 1 < len(breaks) else None
         if joinable and nxt is not None and _CAPTION.match(translated, e, nxt.start()) \
@@ -116,34 +139,61 @@ def clean(original: str) -> CleanText:
             newlines = [k for k in range(s, e) if translated[k] == "\n"]
             for cs, ce in lifted:
                 out.append("\n")
-                keep.append(newlines[0])
-                out.append(translated[cs:ce])
-                keep.extend(range(cs, ce))
+                runs.append((newlines[0], 1))
+                copy(cs, ce)
             lifted.clear()
             for k in newlines:  # one newline per original newline: a paragraph stays one
                 out.append("\n")
-                keep.append(k)
+                runs.append((k, 1))
             line_start = e
         pos = e
         b += 1
-    out.append(translated[pos:])
-    keep.extend(range(pos, len(translated)))
+    copy(pos, len(translated))
     for cs, ce in lifted:  # a caption lifted from the last paragraph of the text
         out.append("\n")
-        keep.append(len(translated) - 1)
-        out.append(translated[cs:ce])
-        keep.extend(range(cs, ce))
+        runs.append((len(translated) - 1, 1))
+        copy(cs, ce)
     joined = "".join(out)
-    # Second pass: drop stray spaces (on the joined text, mapping through `keep`).
-    index = array("q")
-    pieces: list[str] = []
-    last = 0
-    for m in _STRAY_SPACE.finditer(joined):
-        pieces.append(joined[last : m.start()])
-        index.extend(keep[last : m.start()])
-        last = m.end()
-    pieces.append(joined[last:])
-    index.extend(keep[last:])
-    text = "".join(pieces)
-    assert len(text) == len(index)
-    return CleanText(text=text, original=original, index=index)
+    # Second pass: drop stray spaces (found on the joined text, cut out of the runs).
+    cuts = [m.span() for m in _STRAY_SPACE.finditer(joined)]
+    if cuts:
+        runs = _cut(runs, cuts)
+        pieces, last = [], 0
+        for cs, ce in cuts:
+            pieces.append(joined[last:cs])
+            last = ce
+        pieces.append(joined[last:])
+        text = "".join(pieces)
+    else:
+        text = joined
+    starts, origins, at = [], [], 0
+    for origin, length in runs:
+        starts.append(at)
+        origins.append(origin)
+        at += length
+    assert at == len(text)
+    if not starts:
+        starts, origins = [0], [0]
+    return CleanText(text=text, original=original, starts=starts, origins=origins)
+
+
+def _cut(runs: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Remove the sorted, disjoint ``cuts`` (offsets in the joined text) from the runs."""
+    out: list[tuple[int, int]] = []
+    ci, pos = 0, 0
+    for origin, length in runs:
+        a, b = pos, pos + length
+        cur = a
+        while ci < len(cuts) and cuts[ci][0] < b:
+            cs, ce = cuts[ci]
+            if cs > cur:
+                out.append((origin + cur - a, cs - cur))
+            cur = max(cur, min(ce, b))
+            if ce <= b:
+                ci += 1
+            else:
+                break
+        if cur < b:
+            out.append((origin + cur - a, b - cur))
+        pos = b
+    return out
