@@ -299,12 +299,39 @@ def _after_marks(text: str, c: Candidate) -> Candidate:
     return Candidate(c.start, c.end, c.label, value, c.rule, c.priority)
 
 
+# Every match holds one of these signs; a match starts at most _BEFORE characters before its
+# sign and ends at most _AFTER after it. Scanning only the windows around signs gives the same
+# matches as a full scan (lookbehinds still see the text before a window) at a fraction of it.
+_SIGN = re.compile(r"[%‰成半/]|分之|百分点")
+_BEFORE, _AFTER = 48, 16
+
+
+def _scan(text: str) -> Iterator[re.Match]:
+    lo = hi = -1
+    windows = []
+    for a in _SIGN.finditer(text):
+        s, e = max(0, a.start() - _BEFORE), min(len(text), a.end() + _AFTER)
+        if s <= hi:
+            hi = max(hi, e)
+        else:
+            if hi >= 0:
+                windows.append((lo, hi))
+            lo, hi = s, e
+    if hi >= 0:
+        windows.append((lo, hi))
+    last_end = 0
+    for lo, hi in windows:
+        for m in PATTERN.finditer(text, max(lo, last_end), hi):
+            last_end = m.end()
+            yield m
+
+
 class PercentExtractor:
     label = LABEL
 
     def find(self, text: str, context: Context) -> Iterator[Candidate]:
         state: dict = {}
-        for m in PATTERN.finditer(text):
+        for m in _scan(text):
             try:
                 for c in RULES[m.lastgroup](m, text, state):
                     yield _after_marks(text, c)
