@@ -49,6 +49,8 @@ from schemas.records import ParkLevel, ParkValue
 
 LABEL = "PARK"
 _HAN = regex.compile(r"[\p{Han}A-Za-z]")
+# A park word whose last character starts a longer word with the next one (城市, 园林, 园艺).
+_WORD_GOES_ON = {"城": "市乡镇", "园": "林艺丁"}
 _PARK_WORDS_INSIDE = ("开发区", "高新区", "园区", "保税区", "产业园", "工业园")
 _UNIVERSITY = regex.compile(r"(\p{Han}{2,10}大学(?:国家)?)")
 _DEFINITION = regex.compile(r"[（(]\s*(?:以下)?简称[“\"「]?([\p{Han}A-Za-z0-9·]{2,20}?)[”\"」]?\s*[）)]")
@@ -287,6 +289,8 @@ class ParkExtractor:
         found: list[_Found] = []
         for m in idx.suffix_re.finditer(text):
             s, e = m.span()
+            if e < len(text) and text[e] in _WORD_GOES_ON.get(text[e - 1], ""):
+                continue  # 创新城市, 产业园林: the park word is the start of a longer word
             reg = _registry_match(text, e, e - s, idx) if self.use_registry else None
             pat = _pattern_match(text, s, e, idx) if m.group() in idx.pattern_suffixes else None
             if reg is None and pat is None:
