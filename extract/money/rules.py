@@ -157,8 +157,9 @@ def _read_run(
     """Read a quantity run, dropping leading characters that belong to the words before it
     (结余10.56亿 → 10.56亿, 统一1000 → 1000). Returns (quantity, start, leading qualifier,
     bare scale) or None. A bare scale word is an amount after a qualifier that is not exact
-    (超万亿元, 近百亿元) or before 左右/上下 (万元左右); 达到万亿元规模, 百元以下价位 are classes."""
-    vague_tail = trailing_qualifier(tail) == "approx"
+    (超万亿元, 近百亿元) or before a trailing qualifier (万元左右, GUIDELINE: 亿元以上项目 and
+    百元以下价位 state a threshold); 达到万亿元规模 is a size class."""
+    vague_tail = trailing_qualifier(tail) is not None
     for i in range(len(run)):
         start = run_start + i
         piece = run[i:]

@@ -51,7 +51,7 @@ def parse_number(
 ) -> Decimal:
     """Parse ``text`` (the whole string) as one number.
 
-    ``bare_scale`` accepts a scale word with no digits (万亿 → 10^12, 亿 → 10^8, 千亿 → 10^11),
+    ``bare_scale`` accepts a scale word with no digits (万亿 → 10^12, 亿 → 10^8, 千亿 → 10^11, 百 → 100),
     as in 超万亿元, 近百亿元.
     ``digit_runs=False`` rejects positional runs of Chinese digits (一一, 二〇二三) before the
     point even in normal/smart mode: an amount of money is never written that way.
@@ -69,7 +69,7 @@ def parse_number(
         s = s.replace(short, full)
     if not digit_runs and _has_digit_run(s):
         raise _fail(text, "a run of bare Chinese digits is not an amount")
-    if bare_scale and (s[0] in _YI + _WAN or (s[0] in SMALL_UNITS and len(s) > 1 and s[1] in _YI + _WAN)):
+    if bare_scale and (s[0] in _YI + _WAN or (s[0] in SMALL_UNITS and (len(s) == 1 or s[1] in _YI + _WAN))):
         s = "一" + s
     value = _parse_big(s, mode, text)
     return -value if negative else value
