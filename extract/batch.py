@@ -182,14 +182,6 @@ def warm(labels: Sequence[str] | None = None) -> None:
             fn(arg)
 
 
-def extract_items(items: Iterable[Document | Reject]) -> Iterator[tuple[Document, ExtractedDocument] | Reject]:
-    for item in items:
-        if isinstance(item, Reject):
-            yield item
-        else:
-            yield item, extract_document(item)
-
-
 # -- the job -----------------------------------------------------------------------------------
 
 def run(

@@ -20,8 +20,7 @@ _WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _WIDTH.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "：": ":", "～": "~"})
 _WIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _WIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
-_TRANSLATE = str.maketrans(_WIDTH)
-# str.translate looks every character up; substituting only the few mapped ones is ~10× faster.
+# Substituting only the few mapped characters is ~10× faster than str.translate.
 _FULL_WIDTH = re.compile("[" + re.escape("".join(sorted(_WIDTH))) + "]")
 
 

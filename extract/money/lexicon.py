@@ -63,8 +63,7 @@ PREFIX_CURRENCIES: dict[str, str] = {
 DEFAULT_CURRENCY = "CNY"
 
 # --- qualifiers: the table MONEY and PERCENT share (extract/qualifier.py) ---------------------
-from extract.qualifier import LEADING as LEADING_QUALIFIERS, NOT_QUALIFIERS  # noqa: E402,F401
-from extract.qualifier import LEADING_MAX, TRAILING as TRAILING_QUALIFIERS  # noqa: E402,F401
+from extract.qualifier import TRAILING as TRAILING_QUALIFIERS  # noqa: E402,F401
 
 # --- characters -------------------------------------------------------------------------------
 _digits = "".join(DIGITS)

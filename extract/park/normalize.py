@@ -26,13 +26,16 @@ def expand(name: str) -> str:
     return name
 
 
+_LEVEL_WORDS_LONGEST_FIRST = sorted(LEVEL_WORDS.items(), key=lambda kv: -len(kv[0]))
+
+
 def strip_level_words(body: str, suffix: str) -> tuple[str, str | None]:
     """Drop 国家/国家级/省级 standing right before a zone word (内江国家高新区 → 内江高新区)."""
-    level = None
-    for word, lv in sorted(LEVEL_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if body.endswith(word) and not suffix.startswith("大学"):
-            return body[: -len(word)], lv
-    return body, level
+    if not suffix.startswith("大学"):
+        for word, lv in _LEVEL_WORDS_LONGEST_FIRST:
+            if body.endswith(word):
+                return body[: -len(word)], lv
+    return body, None
 
 
 def canonical_name(places: list[Place], descriptor: str, suffix: str, head: str = "") -> tuple[str, str | None]:
@@ -41,7 +44,7 @@ def canonical_name(places: list[Place], descriptor: str, suffix: str, head: str 
     abbreviations. ``head`` is a non-place start (a company name) kept as written."""
     descriptor, level = strip_level_words(descriptor, suffix)
     level_in_name = level
-    if any(w in descriptor for w in ("国家", "国家级")):
+    if "国家" in descriptor:  # also 国家级
         level_in_name = "national"
     place = places[-1].surface if places else ""
     return expand(head + place + descriptor + suffix), level_in_name

@@ -13,8 +13,7 @@ from decimal import Decimal
 from extract.numeral.lexicon import DIGITS, NEGATIVE_SIGNS, RANGE_SEP, SMALL_UNITS, ZEROS
 
 # --- qualifiers: the table MONEY and PERCENT share (extract/qualifier.py) ---------------------
-from extract.qualifier import LEADING as LEADING_QUALIFIERS, NOT_QUALIFIERS  # noqa: E402,F401
-from extract.qualifier import LEADING_MAX, TRAILING as TRAILING_QUALIFIERS  # noqa: E402,F401
+from extract.qualifier import TRAILING as TRAILING_QUALIFIERS  # noqa: E402,F401
 
 # Basis points: 25个基点, 2.54个基点, -50 bps (GUIDELINE: PERCENT with unit pp, 1 bp = 0.0001).
 BASIS_POINTS = r"(?<![0-9A-Za-z_.])(?P<bp>[-−+]?\d{1,6}(?:\.\d{1,4})?)\s?(?:个)?(?:基点|bps\b|bp\b)"

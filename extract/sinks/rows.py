@@ -52,28 +52,10 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def document_row(doc: Document, run_id: int | None) -> dict[str, Any]:
-    return {
-        "id": doc.id, "date": doc.date.isoformat() if doc.date else None, "source": doc.source,
-        "title": doc.title, "text": doc.text, "text_sha256": text_hash(doc.text),
-        "meta_json": json.dumps(doc.meta, ensure_ascii=False, sort_keys=True), "run_id": run_id,
-    }
-
-
 def _plain(v: Any) -> Any:
     if isinstance(v, Decimal):
         return format(v, "f")
     return getattr(v, "value", v)  # enums
-
-
-def mention_row(doc_id: str, m: Mention) -> dict[str, Any]:
-    row: dict[str, Any] = {c: None for c in MENTION_COLUMNS}
-    row.update(doc_id=doc_id, start=m.start, end=m.end, label=m.label.value, text=m.text, rule=m.rule,
-               value_json=m.value.model_dump_json())
-    prefix = m.label.value.lower()
-    for name in type(m.value).model_fields:
-        row[f"{prefix}_{name}"] = _plain(getattr(m.value, name))
-    return row
 
 
 def document_tuple(doc: Document) -> tuple:

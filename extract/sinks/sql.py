@@ -32,9 +32,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from extract.sinks.rows import (DOCUMENT_COLUMNS, MENTION_COLUMNS, INT_COLUMNS, document_tuple,
-                                mention_tuple,                                 value_columns)
-from schemas.records import Document, ExtractedDocument
+from extract.sinks.rows import DOCUMENT_COLUMNS, INT_COLUMNS, MENTION_COLUMNS, value_columns
 
 NAME = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
 CHUNK = 500  # ids per IN (…) list: under every engine's parameter limit
@@ -215,11 +213,6 @@ class SqlSink:
             self.conn.rollback()
             raise
         return len(mentions)
-
-    def write(self, batch: Sequence[tuple[Document, ExtractedDocument]]) -> int:
-        """Write documents and their mentions in one transaction; returns mentions written."""
-        return self.write_rows([document_tuple(doc) for doc, _ in batch],
-                               [mention_tuple(ex.id, m) for _, ex in batch for m in ex.spans])
 
     # -- rejects ------------------------------------------------------------------------------
     def write_rejects(self, rejects: Sequence[dict]) -> None:
