@@ -42,6 +42,18 @@ class ParkEntry(BaseModel):
     city: str | None = None
     code: str | None = Field(default=None, pattern=r"^\d{6}$")
     source: str
+    also: tuple[ParkType, ...] = Field(
+        default=(), description="other national lists the park is counted on besides its own type: "
+        "苏州工业园区 is an ETDZ and one of the national high-tech zones")
+    approved: str | None = Field(
+        default=None, pattern=r"^\d{4}-\d{2}$",
+        description="year-month of the State Council approval at this level, where the supplement records "
+        "it (the upgrades since 2021); None means earlier or not recorded")
+
+    def on_list(self, t: ParkType | str) -> bool:
+        """Is the park on the national list of type ``t`` (by its own type or as an ``also``)?"""
+        t = ParkType(t)
+        return self.type is t or t in self.also
 
 
 class Division(BaseModel):

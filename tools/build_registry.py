@@ -315,6 +315,7 @@ def build(gaz: Path, supplement: Path) -> tuple[list[dict], list[dict], list[str
              "_district": z.get("district")}
         if name in retype:
             p["type"] = retype[name]["type"]
+            p["also"] = list(retype[name].get("also", []))
             p["source"] = "lutil+fix"
         if name in rename:
             r = rename[name]
@@ -331,11 +332,15 @@ def build(gaz: Path, supplement: Path) -> tuple[list[dict], list[dict], list[str
         parks[r["canonical"]] = {"canonical": r["canonical"], "aliases": list(r.get("aliases", [])),
                                  "type": r["type"], "level": r["level"], "province": r["province"],
                                  "city": r.get("city"), "code": r.get("code"), "source": "supplement",
-                                 "_district": None}
+                                 "approved": r.get("approved"), "_district": None}
     for r in ops["alias"]:
         parks[r["name"]]["aliases"] += r["aliases"]
     for r in ops["source"]:
         parks[r["name"]]["source"] = r["tag"]
+    for r in ops["approved"]:
+        if r["name"] not in parks:
+            raise SystemExit(f"approval date for an unknown park: {r['name']}")
+        parks[r["name"]]["approved"] = r["approved"]
 
     # locate national-list parks
     unresolved: list[str] = []
@@ -421,9 +426,15 @@ def build(gaz: Path, supplement: Path) -> tuple[list[dict], list[dict], list[str
             seen.add(n)
             aliases.append(a)
         pc = prov_code[p["province"]]
-        out.append({"id": stable_id(p["type"], k, pc), "canonical": k, "aliases": aliases,
-                    "type": p["type"], "level": p["level"], "province": p["province"],
-                    "city": p["city"], "code": p["code"], "source": p["source"]})
+        row = {"id": stable_id(p["type"], k, pc), "canonical": k, "aliases": aliases,
+               "type": p["type"], "level": p["level"], "province": p["province"],
+               "city": p["city"], "code": p["code"], "source": p["source"]}
+        # optional fields only where known, so most rows stay short
+        if p.get("also"):
+            row["also"] = p["also"]
+        if p.get("approved"):
+            row["approved"] = p["approved"]
+        out.append(row)
     out.sort(key=lambda r: (TYPE_ORDER.index(r["type"]), r["id"].split("-")[1], r["canonical"]))
     ids = [r["id"] for r in out]
     if len(set(ids)) != len(ids):

@@ -20,11 +20,11 @@ GENERIC = {"高新区", "国家高新区", "开发区", "经开区", "新区", "
            "自贸试验区", "自由贸易试验区", "示范区", "综保区", "保税区", "高新技术产业开发区", "经济技术开发区",
            "经济开发区", "科技园区", "工业园"}
 SUFFIXES = sorted(GENERIC, key=len, reverse=True)
-# MOST's 178 national high-tech zones (Nov 2023) include 苏州工业园区 (typed etdz here) and the
-# agricultural zones 杨凌 and 黄河三角洲 (typed agri); 3 upgrades of Dec 2022 are not yet
-# identified (see corpus/parks/SOURCES.md). 172 + 3 + 3 = 178.
-HITECH_TYPED = 172
-ON_MOST_LIST_OTHER_TYPE = {"苏州工业园区", "杨凌农业高新技术产业示范区", "黄河三角洲农业高新技术产业示范区"}
+# The national high-tech zone list (MOST, now MIIT Torch Centre) had 178 zones in Nov 2023. It counts
+# 苏州工业园区 (typed etdz here) and the agricultural zones 杨凌 and 黄河三角洲 (typed agri), which carry
+# ``also: hitech``: 175 typed hitech + 3 = 178. 雄安 joined in Feb 2026 (179 today); sources of every
+# upgrade since 2022 are in corpus/parks/SOURCES.md.
+ON_HITECH_LIST_OTHER_TYPE = {"苏州工业园区", "杨凌农业高新技术产业示范区", "黄河三角洲农业高新技术产业示范区"}
 
 
 @pytest.fixture(scope="module")
@@ -36,19 +36,35 @@ def count(parks, t, level="national"):
     return sum(1 for p in parks if p.type.value == t and p.level.value == level)
 
 
+def hitech_list(parks, by: str | None = None) -> list[ParkEntry]:
+    """Parks on the national high-tech zone list, approved by year-month ``by`` (None: any time)."""
+    return [p for p in parks if p.on_list("hitech") and p.level.value == "national"
+            and (by is None or p.approved is None or p.approved <= by)]
+
+
 def test_counts(parks):
-    assert count(parks, "hitech") == HITECH_TYPED
     names = {p.canonical for p in parks}
-    assert ON_MOST_LIST_OTHER_TYPE <= names
+    assert ON_HITECH_LIST_OTHER_TYPE <= names
+    assert {p.canonical for p in hitech_list(parks) if p.type.value != "hitech"} == ON_HITECH_LIST_OTHER_TYPE
     assert count(parks, "etdz") >= 229
     assert count(parks, "new_area") == 19
     assert count(parks, "ftz") == 22
     assert count(parks, "free_trade_port") == 1
 
 
-@pytest.mark.xfail(strict=True, reason="3 national high-tech zones upgraded in Dec 2022 are not identified yet")
+def test_hitech_upgrades_dated(parks):
+    # every upgrade since June 2022 carries its approval month; the list grows 173 → 177 → 178 → 179
+    dated = {p.canonical: p.approved for p in hitech_list(parks) if p.approved}
+    assert dated["滁州高新技术产业开发区"] == "2022-06"
+    assert dated["许昌高新技术产业开发区"] == "2022-12"
+    assert dated["阿克苏阿拉尔高新技术产业开发区"] == "2023-06"
+    assert dated["河北雄安高新技术产业开发区"] == "2026-02"
+    assert len(hitech_list(parks)) - len(hitech_list(parks, by="2023-11")) == 1  # 雄安
+
+
 def test_hitech_178(parks):
-    assert count(parks, "hitech") + len(ON_MOST_LIST_OTHER_TYPE) == 178
+    assert len(hitech_list(parks, by="2023-11")) == 178
+    assert len(hitech_list(parks, by="2022-06")) == 173
 
 
 def test_known_entries(parks):
