@@ -14,6 +14,7 @@ class ParkType(str, Enum):
     free_trade_port = "free_trade_port"  # 海南自由贸易港
     bonded = "bonded"                    # comprehensive bonded zone (综合保税区)
     agri = "agri"                        # national agricultural high-tech demonstration zone
+    special = "special"                  # other State Council zones: 合作区, 示范区, 新片区, 实验区
     provincial_zone = "provincial_zone"  # provincial-level development zone
     other = "other"
 
@@ -38,7 +39,8 @@ class ParkEntry(BaseModel):
     aliases: tuple[str, ...] = ()
     type: ParkType
     level: ParkLevel
-    province: str = Field(pattern=r".+(省|市|自治区)$")
+    province: str | None = Field(pattern=r".+(省|市|自治区)$",
+                                 description="None only for a zone across provinces (长三角生态绿色一体化发展示范区)")
     city: str | None = None
     code: str | None = Field(default=None, pattern=r"^\d{6}$")
     source: str

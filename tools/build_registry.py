@@ -47,7 +47,7 @@ GENERIC = {
 }
 TYPE_PREFIX = {"hitech": "hitech", "etdz": "etdz", "new_area": "newarea", "ftz": "ftz",
                "free_trade_port": "ftp", "bonded": "bonded", "agri": "agri",
-               "provincial_zone": "prov", "other": "other"}
+               "special": "special", "provincial_zone": "prov", "other": "other"}
 TYPE_ORDER = list(TYPE_PREFIX)
 
 
@@ -249,6 +249,8 @@ def nbs_norm(name: str, prov: str, city: str) -> str:
 
 def auto_aliases(canonical: str, ztype: str, province: str, loc: Locator) -> list[str]:
     out = []
+    if province is None:
+        return out
     pshort = PROVINCE_SHORT.get(province, province[:-1])
     pairs = {
         "hitech": [("高新技术产业开发区", ["高新区", "国家高新区", "国家高新技术产业开发区", "国家级高新区"]),
@@ -368,7 +370,7 @@ def build(gaz: Path, supplement: Path) -> tuple[list[dict], list[dict], list[str
 
     # NBS county-level zone codes
     nbs_dec = {r["code"]: r for r in ops["nbs"]}
-    by_norm = {nbs_norm(k, v["province"], v["city"] or v["province"]): k for k, v in parks.items()}
+    by_norm = {nbs_norm(k, v["province"], v["city"] or v["province"]): k for k, v in parks.items() if v["province"]}
     with (gaz / "nbs_county_level_zones.csv").open(encoding="utf-8") as f:
         nbs_rows = list(csv.DictReader(f))
     for row in nbs_rows:
@@ -425,7 +427,7 @@ def build(gaz: Path, supplement: Path) -> tuple[list[dict], list[dict], list[str
                 continue
             seen.add(n)
             aliases.append(a)
-        pc = prov_code[p["province"]]
+        pc = prov_code[p["province"]] if p["province"] else "00"  # 00: a zone across provinces
         row = {"id": stable_id(p["type"], k, pc), "canonical": k, "aliases": aliases,
                "type": p["type"], "level": p["level"], "province": p["province"],
                "city": p["city"], "code": p["code"], "source": p["source"]}

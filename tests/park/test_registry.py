@@ -84,6 +84,9 @@ def test_known_entries(parks):
         "准格尔经济开发区": ("准格尔经济开发区", "provincial_zone", "内蒙古自治区", "鄂尔多斯市"),
         "尧都高新区": ("尧都高新技术产业开发区", "provincial_zone", "山西省", "临汾市"),
         "北京经开区": ("北京经济技术开发区", "etdz", "北京市", None),
+        "临港新片区": ("中国（上海）自由贸易试验区临港新片区", "special", "上海市", None),
+        "上合示范区": ("中国—上海合作组织地方经贸合作示范区", "special", "山东省", "青岛市"),
+        "长三角生态绿色一体化发展示范区": ("长三角生态绿色一体化发展示范区", "special", None, None),
         "荆州经开区": ("荆州经济技术开发区", "etdz", "湖北省", "荆州市"),
     }
     for alias, (canonical, t, prov, city) in cases.items():
@@ -105,6 +108,9 @@ def test_locations(parks):
     direct = {(d.province, d.name) for d in divisions if d.level.value == "county" and d.city == d.name}
     municipalities = {"北京市", "天津市", "上海市", "重庆市"}
     for p in parks:
+        if p.province is None:  # only a zone across provinces, with no city either
+            assert (p.type.value, p.city) == ("special", None), p.canonical
+            continue
         assert p.province in provinces, p.canonical
         if p.city is not None:
             assert (p.province, p.city) in cities | direct, p.canonical
