@@ -47,13 +47,20 @@ VERB_BIGRAMS = frozenset({
     "新增", "设立", "启用", "运营", "开园", "开业", "建好", "办好", "用好", "管好", "做好", "抓好", "打好",
 })
 # A base whose name holds one of these is a research or training base, not a park.
-NOT_PARK_HEAD_WORDS = ("实验室", "研究院", "研究所", "研究中心", "大学城", "学校", "学院")
+NOT_PARK_HEAD_WORDS = ("实验室", "研究院", "研究所", "研究中心", "大学城", "学校", "学院", "技能")
 
 # Bases that are not parks (GUIDELINE: farm, breeding, seed, pilot, training bases, designations).
 NOT_PARK_ENDINGS: tuple[str, ...] = (
     "养殖基地", "制种基地", "种植基地", "繁育基地", "育种基地", "中试基地", "培训基地", "实训基地", "训练基地",
     "教育基地", "实践基地", "研学基地", "奶源基地", "蔬菜基地", "保障基地", "工业基地", "示范基地", "人才基地",
     "孵化基地", "科普基地", "拍摄基地", "生产基地建设",
+)
+
+# Partner-country abbreviations that start the name of a bilateral park before its place
+# (中新济南未来产业城, 中德（沈阳）高端装备制造产业园, 中韩盐城产业园): part of the name.
+COOPERATION_PREFIXES: tuple[str, ...] = (
+    "中新", "中德", "中法", "中韩", "中日", "中以", "中意", "中俄", "中白", "中欧", "中英", "中瑞", "中马",
+    "中奥", "中荷", "中芬", "中比", "中澳", "中美", "中非", "中阿", "中哈", "中印尼", "中泰", "中越", "中老",
 )
 
 # Two-character words inside names whose first character is otherwise a stop (先进制造, 创新, 加工).

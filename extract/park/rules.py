@@ -35,6 +35,7 @@ from extract.park.lexicon import (
     STRONG_SUFFIXES,
     VERB_BIGRAMS,
     BRACKET_PLACE_SEPARATORS,
+    COOPERATION_PREFIXES,
     MAX_DESCRIPTOR,
     NAME_BIGRAMS,
     NOT_PARK_ENDINGS,
@@ -53,6 +54,7 @@ _HAN = regex.compile(r"[\p{Han}A-Za-z]")
 _WORD_GOES_ON = {"城": "市乡镇", "园": "林艺丁"}
 _PARK_WORDS_INSIDE = ("开发区", "高新区", "园区", "保税区", "产业园", "工业园")
 _UNIVERSITY = regex.compile(r"(\p{Han}{2,10}大学(?:国家)?)")
+_COUNTED = regex.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[个家座批处]$")
 _DEFINITION = regex.compile(r"[（(]\s*(?:以下)?简称[“\"「]?([\p{Han}A-Za-z0-9·]{2,20}?)[”\"」]?\s*[）)]")
 
 
@@ -76,12 +78,21 @@ def _index() -> _Index:
         if not any(name.endswith(s) for s in by_length):
             ends.add(name[-3:] if len(name) >= 5 else name)  # registry-only ending (…示范区, 光谷)
     places: dict[str, list[Place]] = {}
+    derived: list[tuple[str, Place]] = []
     for d in load_divisions():
         place = Place(surface="", name=d.name, level=d.level.value, province=d.province, city=d.city)
-        for surface in {d.name, d.short or _derived_short(d.name)} - {None}:
-            if len(surface) < 2 or surface in AMBIGUOUS_SHORT_PLACES:
-                continue
-            places.setdefault(surface, []).append(place)
+        for surface in {d.name, d.short} - {None}:
+            if len(surface) >= 2 and surface not in AMBIGUOUS_SHORT_PLACES:
+                places.setdefault(surface, []).append(place)
+        short = None if d.short else _derived_short(d.name)
+        if short and len(short) >= 2 and short not in AMBIGUOUS_SHORT_PLACES:
+            derived.append((short, place))
+    # A derived short form counts only where no division has it as its name or given short form:
+    # （海南） is 海南省, not 海南藏族自治州 or 乌海's 海南区; 通州 (two 通州区) stays ambiguous.
+    given = set(places)
+    for short, place in derived:
+        if short not in given:
+            places.setdefault(short, []).append(place)
     return _Index(
         suffix_re=regex.compile(trie_pattern(ends)),
         pattern_suffixes=frozenset(pattern),
@@ -224,13 +235,14 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
     if place is None:
         head_start = pos if _is_boundary(text, pos) else None
         head = text[head_start:s] if head_start is not None else ""
-        if bracket and head:  # a company base with a bracketed place: 百度智能云（山西·临汾）…基地
+        if bracket and head and not any(w in head for w in NOT_PARK_HEAD_WORDS):
+            # a company base with a bracketed place: 百度智能云（山西·临汾）…基地
             places = []
             m = regex.search(r"[（(]([^（）()]{2,16})[）)]", head)
-            if m:
-                last = regex.split(f"[{BRACKET_PLACE_SEPARATORS}]", m.group(1))[-1]
-                cand = idx.places[last][0]
-                places = [Place(last, cand.name, cand.level, cand.province, cand.city)]
+            if m:  # the last part, resolved within the first part's province
+                parts = regex.split(f"[{BRACKET_PLACE_SEPARATORS}]", m.group(1))
+                outer = _place_ending_at(parts[0], len(parts[0]), idx)
+                places = [_place_ending_at(parts[-1], len(parts[-1]), idx, outer.province if outer else None)]
             return _Found(head_start, e, value_from_places(head + suffix, places, "other"), "park.pattern.company_base")
         if suffix in STRONG_SUFFIXES and 2 <= len(head) <= (4 if suffix == "基地" else 10) and head not in GENERIC_HEADS \
                 and not any(head.startswith(g) for g in GENERIC_HEADS if len(g) >= 2) \
@@ -264,6 +276,12 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
             return _Found(head_start, e, value_from_places(canonical, places, "other"), "park.pattern.company+place+suffix")
     if suffix.endswith("基地") and not descriptor:
         return None  # 日照基地 alone is a place's base, not a named park
+    partner = next((c for c in COOPERATION_PREFIXES if text.endswith(c, 0, start)), "")
+    if partner and _is_boundary(text, start - len(partner)):
+        # a bilateral park names its partner country first: 中新济南未来产业城, 中德沈阳产业园
+        canonical, level = canonical_name(places, descriptor, suffix, head=partner)
+        return _Found(start - len(partner), e, value_from_places(canonical, places, level),
+                      "park.pattern.partner+place+suffix")
     canonical, level = canonical_name(places, descriptor, suffix)
     # The name without its place (海拉尔农业发展园区 → 农业发展园区) still names this park later in
     # the document when it keeps at least two descriptive characters.
@@ -293,6 +311,8 @@ class ParkExtractor:
                 continue  # 创新城市, 产业园林: the park word is the start of a longer word
             reg = _registry_match(text, e, e - s, idx) if self.use_registry else None
             pat = _pattern_match(text, s, e, idx) if m.group() in idx.pattern_suffixes else None
+            if pat is not None and _COUNTED.search(text, max(0, pat.start - 8), pat.start):
+                pat = None  # 23个山海协作产业园, 5个省级高新区: a counted name is a kind of park, not one
             if reg is None and pat is None:
                 continue
             if reg is not None and (pat is None or pat.start >= reg[0]):
