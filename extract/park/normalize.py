@@ -14,8 +14,8 @@ class Place:
 
     surface: str
     name: str  # full division name (肇庆市, 准格尔旗)
-    level: str  # province | prefecture | county
-    province: str
+    level: str  # province | prefecture | county | region (京津, 川渝: across provinces)
+    province: str | None
     city: str | None
 
 

@@ -32,6 +32,7 @@ from extract.park.lexicon import (
     GENERIC_HEADS,
     LEVEL_WORDS,
     NOT_PARK_HEAD_WORDS,
+    REGION_PLACES,
     STRONG_SUFFIXES,
     VERB_BIGRAMS,
     BRACKET_PLACE_SEPARATORS,
@@ -52,7 +53,7 @@ LABEL = "PARK"
 _HAN = regex.compile(r"[\p{Han}A-Za-z]")
 # A park word whose last character starts a longer word with the next one (城市, 园林, 园艺).
 _WORD_GOES_ON = {"城": "市乡镇", "园": "林艺丁"}
-_PARK_WORDS_INSIDE = ("开发区", "高新区", "园区", "保税区", "产业园", "工业园")
+_PARK_WORDS_INSIDE = ("开发区", "高新区", "经开区", "园区", "保税区", "综保区", "自贸区", "产业园", "工业园")
 _UNIVERSITY = regex.compile(r"(\p{Han}{2,10}大学(?:国家)?)")
 _COUNTED = regex.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[个家座批处]$")
 _DEFINITION = regex.compile(r"[（(]\s*(?:以下)?简称[“\"「]?([\p{Han}A-Za-z0-9·]{2,20}?)[”\"」]?\s*[）)]")
@@ -93,6 +94,8 @@ def _index() -> _Index:
     for short, place in derived:
         if short not in given:
             places.setdefault(short, []).append(place)
+    for region in REGION_PLACES:
+        places.setdefault(region, []).append(Place("", region, "region", None, None))
     return _Index(
         suffix_re=regex.compile(trie_pattern(ends)),
         pattern_suffixes=frozenset(pattern),
@@ -117,7 +120,7 @@ def _derived_short(name: str) -> str | None:
     return None
 
 
-_LEVEL_ORDER = {"prefecture": 0, "province": 1, "county": 2}
+_LEVEL_ORDER = {"prefecture": 0, "province": 1, "county": 2, "region": 3}
 
 
 def _place_ending_at(text: str, pos: int, idx: _Index, province: str | None = None) -> Place | None:
