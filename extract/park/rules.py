@@ -279,17 +279,16 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
             return _Found(head_start, e, value_from_places(canonical, places, "other"), "park.pattern.company+place+suffix")
     if suffix.endswith("基地") and not descriptor:
         return None  # 日照基地 alone is a place's base, not a named park
+    # A bilateral park names its partner country first: 中新济南未来产业城, 中德沈阳产业园.
     partner = next((c for c in COOPERATION_PREFIXES if text.endswith(c, 0, start)), "")
-    if partner and _is_boundary(text, start - len(partner)):
-        # a bilateral park names its partner country first: 中新济南未来产业城, 中德沈阳产业园
-        canonical, level = canonical_name(places, descriptor, suffix, head=partner)
-        return _Found(start - len(partner), e, value_from_places(canonical, places, level),
-                      "park.pattern.partner+place+suffix")
-    canonical, level = canonical_name(places, descriptor, suffix)
+    if partner and not _is_boundary(text, start - len(partner)):
+        partner = ""
+    canonical, level = canonical_name(places, descriptor, suffix, head=partner)
     # The name without its place (海拉尔农业发展园区 → 农业发展园区) still names this park later in
     # the document when it keeps at least two descriptive characters.
     remainder = descriptor + suffix if len(descriptor) >= 2 and descriptor not in LEVEL_WORDS else None
-    return _Found(start, e, value_from_places(canonical, places, level), "park.pattern.place+suffix", remainder)
+    rule = "park.pattern.partner+place+suffix" if partner else "park.pattern.place+suffix"
+    return _Found(start - len(partner), e, value_from_places(canonical, places, level), rule, remainder)
 
 
 def _registry_value(entry) -> ParkValue:
