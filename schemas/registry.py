@@ -1,4 +1,4 @@
-"""Pydantic v2 models of the park registry (corpus/parks/registry.jsonl, divisions.jsonl)."""
+"""Pydantic v2 models of the park registry (extract/park/data/registry.jsonl, divisions.jsonl)."""
 from __future__ import annotations
 
 from enum import Enum

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build corpus/parks/registry.jsonl and corpus/parks/divisions.jsonl.
+"""Build extract/park/data/registry.jsonl and extract/park/data/divisions.jsonl (package data).
 
 Inputs (all read-only):
   * <gazetteer>/lutil_functional_zones_national.json  (Apache-2.0) national zone names + aliases
@@ -24,7 +24,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_GAZ = REPO.parent / "shared" / "gazetteer"
-PARKS = REPO / "corpus" / "parks"
+PARKS = REPO / "corpus" / "parks"          # hand-kept inputs (supplement.jsonl)
+DATA = REPO / "extract" / "park" / "data"  # generated package data
 
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 PROVINCE_SHORT = {
@@ -452,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gazetteer", type=Path, default=DEFAULT_GAZ)
     ap.add_argument("--supplement", type=Path, default=PARKS / "supplement.jsonl")
-    ap.add_argument("--out", type=Path, default=PARKS)
+    ap.add_argument("--out", type=Path, default=DATA)
     ap.add_argument("--check", action="store_true", help="compare with the files in --out, write nothing")
     ap.add_argument("-v", "--verbose", action="store_true", help="print warnings")
     a = ap.parse_args(argv)
