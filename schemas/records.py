@@ -246,6 +246,12 @@ class GoldDocument(ExtractedDocument):
     source: str | None = None
     title: str | None = None
     issuer: str | None = None
+    publisher: str | None = None
+    province: str | None = None
+    labels: list[Label] | None = Field(
+        default=None,
+        description="the labels this document was labelled for (null: all); the scorer ignores "
+                    "predictions of other labels, so a PARK-only test set scores PARK alone")
 
     @field_validator("spans")
     @classmethod

@@ -14,7 +14,10 @@ def score(gold: Iterable[GoldDocument], pred: Mapping[str, ExtractedDocument]) -
     result = Result()
     for doc in gold:
         predicted = pred.get(doc.id)
-        match_document(doc.id, doc.text, doc.spans, predicted.spans if predicted else [], result)
+        spans = predicted.spans if predicted else []
+        if doc.labels is not None:  # a document labelled for some labels only scores those
+            spans = [m for m in spans if m.label in doc.labels]
+        match_document(doc.id, doc.text, doc.spans, spans, result)
     return result
 
 

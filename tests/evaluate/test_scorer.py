@@ -90,3 +90,15 @@ def test_value_comparison_rules():
     assert values_equal("PERCENT", {"value": "0.3333333333"}, {"value": "0.333333"})
     assert not values_equal("PERCENT", {"value": "0.3334"}, {"value": "0.333333"})
     assert values_equal("PARK", {"canonical": "A", "level": "unknown"}, {"canonical": "A", "level": "national"})
+
+
+def test_document_labelled_for_some_labels_scores_only_those():
+    money = m(20, 28, "MONEY", MONEY)
+    g = [GoldDocument(id="d", text=TEXT, labels=["MONEY"], spans=[money])]
+    r = score(g, pred(m(2, 10, "DATE", D2023_11), money, m(33, 38, "PERCENT", PCT)))
+    assert set(r.by_label) == {"MONEY"}
+    o = r.overall()
+    assert (o.gold, o.pred, o.strict_tp) == (1, 1, 1)
+    # the same prediction against a document labelled for every label counts the others as spurious
+    r = score([GoldDocument(id="d", text=TEXT, spans=[money])], pred(m(2, 10, "DATE", D2023_11), money))
+    assert r.overall().pred == 2 and r.overall().strict_tp == 1
