@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from schemas.facts import Fact, FactDocument
 from schemas.records import Document, ExtractedDocument, GoldDocument, Mention
 
 RECORDS = {
@@ -17,6 +18,8 @@ RECORDS = {
     "mention": Mention,
     "extracted_document": ExtractedDocument,
     "gold_document": GoldDocument,
+    "fact": Fact,
+    "fact_document": FactDocument,
 }
 HERE = Path(__file__).resolve().parent
 
