@@ -64,7 +64,9 @@ def main() -> None:
               help="Inputs are newspaper pages: split each into articles and write one line per article "
                    "(id PAGE#N, page offsets, date from the article's dateline).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-def extract(inputs, output, date, labels, rejects, pages, progress):
+@click.option("--facts", "with_facts", is_flag=True,
+              help='Also write "facts": [...] per line (corpus/FACTS.md): park, indicator, period, value, changes.')
+def extract(inputs, output, date, labels, rejects, pages, progress, with_facts):
     """Extract mentions from INPUTS (.txt files, folders, .jsonl, or - for JSONL on stdin).
 
     Writes one JSON line per document: {"id", "date", "spans": [...]}.
@@ -96,7 +98,10 @@ def extract(inputs, output, date, labels, rejects, pages, progress):
             else:
                 results = [extract_document(item, labels=label_list)]
             for ex in results:
-                out.write(ex.model_dump_json(exclude={"text"}) + "\n")
+                if with_facts:
+                    out.write(_with_facts(ex, item) + "\n")
+                else:
+                    out.write(ex.model_dump_json(exclude={"text"}) + "\n")
             n_out += 1
             bar.update(documents=1, mentions=sum(len(ex.spans) for ex in results), chars=len(item.text))
     finally:
@@ -106,6 +111,16 @@ def extract(inputs, output, date, labels, rejects, pages, progress):
         if rej:
             rej.close()
     _err(f"documents in: {n_in} = written {n_out} + rejects {n_rej}" + (f" (rejects in {rejects_path})" if rej and n_rej else ""))
+
+
+def _with_facts(ex, item) -> str:
+    """The output line of ``ex`` with its facts (offsets into the document text, as its spans)."""
+    from extract.facts import extract_facts
+
+    text = item.text  # a page article's spans index the page too
+    line = json.loads(ex.model_dump_json(exclude={"text"}))
+    line["facts"] = [json.loads(f.model_dump_json()) for f in extract_facts(text, ex.spans, ex.date)]
+    return json.dumps(line, ensure_ascii=False)
 
 
 @main.command()
@@ -162,8 +177,14 @@ def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, b
 @click.option("--errors", is_flag=True, help="List every miss, spurious span, boundary and value error.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--labels", default=None, help="Comma-separated labels to score (default: all).")
-def score(files, pred_files, errors, as_json, labels):
-    """Score predictions against gold FILES (JSONL per ANNOTATION.md)."""
+@click.option("--facts", "facts_gold", is_flag=True,
+              help="FILES are fact gold (corpus/FACTS.md): strict-core and full-record P/R/F1, per slot, "
+                   "safety counters, buckets.")
+def score(files, pred_files, errors, as_json, labels, facts_gold):
+    """Score predictions against gold FILES (JSONL per ANNOTATION.md, or fact gold with --facts)."""
+    if facts_gold:
+        _score_facts(files, pred_files, errors, as_json)
+        return
     from extract.evaluate import GoldError, load_gold, load_predictions, score as do_score
     from extract.evaluate.report import as_json as report_json, error_lines, table
     from extract.pipeline import extract_document
@@ -192,6 +213,45 @@ def score(files, pred_files, errors, as_json, labels):
         if errors:
             click.echo("")
             click.echo(error_lines(result.errors))
+
+
+def _score_facts(files, pred_files, errors, as_json) -> None:
+    from extract.evaluate.facts import FactGoldError, load_fact_gold, score_facts, table
+    from extract.facts import extract_facts
+    from extract.pipeline import extract_text
+    from schemas.facts import Fact
+
+    try:
+        gold = load_fact_gold(files)
+    except FactGoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    texts = {g.id: g.text for g in gold}
+    if pred_files:
+        pred: dict = {}
+        for path in pred_files:
+            with open(path, encoding="utf-8") as fh:
+                for n, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        d = json.loads(line)
+                        ctx = {"text": texts[d["id"]]} if d.get("id") in texts else None
+                        pred[d["id"]] = [Fact.model_validate(f, context=ctx) for f in d.get("facts", [])]
+                    except (ValueError, KeyError) as exc:
+                        raise click.ClickException(f"{path}:{n}: {str(exc).splitlines()[0]}") from None
+    else:
+        pred = {g.id: extract_facts(g.text, extract_text(g.text, g.date, doc_id=g.id), g.date) for g in gold}
+    result = score_facts(gold, pred)
+    if as_json:
+        data = result.as_dict()
+        if errors:
+            data["error_list"] = result.errors
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(table(result))
+        if errors:
+            click.echo("")
+            click.echo("\n".join(result.errors))
 
 
 @main.group()

@@ -9,7 +9,9 @@ Format of ``extract/<label>/examples.json``::
 ``⟦ ⟧`` mark the expected span inside a text; without them the whole text is the span. A
 positive passes when the extractor of that label finds the marked span, with that value, and
 nothing else of that label overlapping it (other mentions elsewhere in the text are context);
-a negative passes when it finds none of that label.
+a negative passes when it finds none of that label. A file with ``"finder": "module:function"``
+is for a value the fact layer reads (COUNT): the function ``(text, date) -> [(start, end, value)]``
+replaces the pipeline, and values are compared as written.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Example:
     end: int | None
     value: dict | None
     date: dt.date | None
+    finder: str | None = None  # "module:function" for a value the fact layer reads (COUNT), not a label
 
     @property
     def id(self) -> str:
@@ -55,13 +58,13 @@ def discover() -> list[Example]:
     out: list[Example] = []
     for path in sorted((ROOT / "extract").glob("*/examples.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        label, default = data["label"], data.get("date")
+        label, default, finder = data["label"], data.get("date"), data.get("finder")
         rel = str(path.relative_to(ROOT))
         for group in data.get("examples", []):
             for marked in group["texts"]:
                 text, start, end = _strip_marks(marked)
-                out.append(Example(rel, label, text, start, end, group["value"], _date(group.get("date", default))))
+                out.append(Example(rel, label, text, start, end, group["value"], _date(group.get("date", default)), finder))
         for neg in data.get("negatives", []):
             text, d = (neg, default) if isinstance(neg, str) else (neg["text"], neg.get("date", default))
-            out.append(Example(rel, label, text, None, None, None, _date(d)))
+            out.append(Example(rel, label, text, None, None, None, _date(d), finder))
     return out

@@ -1,0 +1,99 @@
+"""COUNT values for facts: a number read by the shared numeral parser and its measure word
+(56家, 23个项目 → 23个, 1.2万家, 215户, 500余家, 5家以上).
+
+COUNT is not a mention label (mention gold has none): the fact layer reads it over the original
+text, between the mentions the extractors found. Every repetition is bounded; one pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from extract.numeral.parse import NumeralError, parse_quantity
+from extract.qualifier import LEADING, LEADING_MAX, NOT_QUALIFIERS
+
+UNITS = "家个项件人户名座条次所台套支位款批处宗栋艘架种"
+_FULL = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_CN = "零〇一二两三四五六七八九十百千万"
+# A number: Arabic (1.2, 1,200, 3万) or Chinese with a unit (三十, 一百二十; a bare 一 is an article).
+_NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,8})?[余多]?[万亿]?[余多]?"
+    rf"|[{_CN}]{{0,8}}[十百千万][{_CN}]{{0,8}}[余多]?"
+)
+_COUNT = regex.compile(rf"(?P<num>{_NUMBER})(?P<unit>人次|[{UNITS}])(?P<tail>以上|以下)?")
+# Measure words that are really part of another word: 个月, 个百分点, 个工作日, 项目 is fine.
+_NOT_AFTER = {"个": ("月", "百分点", "工作日", "小时", "季度", "年"), "名": ("列", "单"), "次": ("数",),
+              "条": ("例",), "种": ("类",), "批": ("次",), "人": ("民",), "位": ("于",), "支": ("持", "出", "撑")}
+_BEFORE_BAD = regex.compile(r"(?:第|连续|前|近|每|逐|top|TOP)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    start: int
+    end: int
+    amount: Decimal
+    unit: str
+    qualifier: str
+    rule: str
+
+
+def find_counts(text: str, taken: list[tuple[int, int]] | None = None) -> list[Count]:
+    """Every COUNT of ``text`` that does not overlap ``taken`` (sorted mention spans)."""
+    t = text.translate(_FULL)
+    spans = sorted(taken or [])
+    out: list[Count] = []
+    k = 0
+    for m in _COUNT.finditer(t):
+        s, e = m.span()
+        while k < len(spans) and spans[k][1] <= s:
+            k += 1
+        if k < len(spans) and spans[k][0] < e:
+            continue
+        if s > 0 and (t[s - 1].isdigit() or t[s - 1] in ".," or t[s - 1] in _CN):
+            continue
+        unit = m["unit"]
+        nxt = t[m.end("unit"): m.end("unit") + 3]
+        if any(nxt.startswith(w) for w in _NOT_AFTER.get(unit, ())):
+            continue
+        before = t[max(0, s - 3): s]
+        if _BEFORE_BAD.search(before):
+            if not before.endswith("近"):
+                continue
+        num = m["num"].replace(",", "")
+        try:
+            q = parse_quantity(num, "smart")
+        except NumeralError:
+            continue
+        if q.value <= 0 or q.low is not None:
+            continue
+        qualifier = q.approx or "exact"
+        lead = _leading(t, s)
+        if lead:
+            qualifier = lead
+        if m["tail"]:
+            qualifier = "at_least" if m["tail"] == "以上" else "at_most"
+        amount = q.value.normalize()
+        amount = amount.quantize(Decimal(1)) if amount == amount.to_integral() else amount
+        out.append(Count(s, e, amount, unit, qualifier, "count.number+measure"))
+    return out
+
+
+def _leading(t: str, s: int) -> str | None:
+    """The qualifier word ending right before ``s`` (the shared table), longest first."""
+    for n in range(min(LEADING_MAX, s), 0, -1):
+        w = t[s - n: s]
+        if w in NOT_QUALIFIERS:
+            return None
+        if w in LEADING:
+            q = LEADING[w]
+            return None if q == "exact" else q
+    return None
+
+
+def find_mentions(text: str, date=None) -> list[tuple[int, int, dict]]:
+    """``(start, end, value)`` of every COUNT, for the examples runner."""
+    return [(c.start, c.end, {"amount": format(c.amount, "f"), "unit": c.unit, "qualifier": c.qualifier})
+            for c in find_counts(text)]

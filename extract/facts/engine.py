@@ -1,0 +1,678 @@
+"""The fact stage: a document's mentions → `Fact` records (corpus/FACTS.md).
+
+It runs after the extractors and knows no extractor: it reads the mentions (PARK, DATE, MONEY,
+PERCENT), the COUNTs it finds itself (``extract.facts.count``), the lexicon words
+(``extract.facts.lexicon``) and the sentences of ``extract.intake.sentences``. One left-to-right
+pass over the items of each clause; state is carried across clauses, sentences and paragraphs
+(subject, period) and reset at a headline. Linear in the text and the number of items.
+
+Correct or absent: whatever is ambiguous (two subjects before one value, a 分别 list whose
+counts differ, a figure with no indicator) gives no fact.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Sequence
+
+import regex
+
+from extract.facts.count import find_counts
+from extract.facts.lexicon import Lexicon, Word, load
+from extract.facts.rules import NAMES, QIZHONG
+from extract.intake.sentences import Sentence, split
+from schemas.facts import Fact
+from schemas.records import Mention
+
+CLAUSE_MARKS = frozenset("，,；;：:")
+_TERMINAL = frozenset("。！？!?…")
+HEADLINE_MAX = 40
+VALUE = ("MONEY", "PERCENT", "COUNT")
+COUNT_IDS = frozenset({"enterprises", "hitech_enterprises", "listed_companies", "employees", "invention_patents",
+                       "rd_institutions", "projects_signed", "projects_started", "zones"})
+MONEY_IDS = frozenset({"gdp", "operating_revenue", "industrial_output", "industrial_value_added", "net_profit",
+                       "total_profit", "taxes_paid", "tax_revenue", "fiscal_revenue", "general_budget_revenue",
+                       "export", "import", "trade_total", "fdi_actual", "fixed_asset_investment",
+                       "industrial_investment", "retail_sales", "rd_expenditure", "projects_signed",
+                       "projects_started", "investment_attracted"})
+# What may stand between an indicator and its value (实现营业收入X, 营业收入达到X, 总数达178家).
+_LINK = regex.compile(r"^(?:了|共|已|累计|分别|实现|完成|达到|达|为|是|有|约|共计|合计|总计|超过|超|近|接近|将近|高达|突破|逾){0,3}$")
+# What stands before a generic 企业 that is counted: a verb of having (拥有新型储能企业56家).
+_HAVE = regex.compile(r"^$|(?:拥有|有|集聚|聚集|汇聚|现有|共有|新增|引进|培育|入驻|落户|认定|累计|区内|园区|全区)[^，,；;。、的\d]{0,10}$")
+_SEGMENT_TAIL = regex.compile(r"(?:企业|产业|领域|行业|集群)$")
+_SEGMENT_STOP = regex.compile(r"[的了有等和及与、已共在从对向将让使把被以其\d\s“”\"（）()【】《》·，,；;：:。]")
+_VERB_TAIL = regex.compile(r"(?:实现|完成|达到|达|为|共|已|累计)+$")
+_BASIS_OF_MARK = {"vs_year_end"}
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    kind: str                 # PARK, DATE, MONEY, PERCENT, COUNT, or a lexicon word kind
+    data: object = None       # the mention value / Count / lexicon data
+    text: str = ""
+
+
+@dataclass
+class Subj:
+    kind: str
+    canonical: str
+    park_id: str | None = None
+    region: str | None = None
+    count: int | None = None
+    start: int | None = None
+    end: int | None = None
+    sentence: int = -1        # the sentence that named it
+    headline: bool = False
+
+    def record(self, sentence: int, how: str | None = None) -> dict:
+        here = self.sentence == sentence and not self.headline
+        resolved = how or ("explicit" if here else ("headline" if self.headline else "carried"))
+        d = {"kind": self.kind, "canonical": self.canonical, "park_id": self.park_id,
+             "region": self.region, "count": self.count,
+             "start": self.start if here and resolved == "explicit" else None,
+             "end": self.end if here and resolved == "explicit" else None,
+             "resolved_by": resolved}
+        return d
+
+
+@dataclass
+class Draft:
+    """A fact being built; turned into a validated `Fact` at the end of its sentence."""
+
+    subject: dict
+    indicator: Item
+    scope: str | None
+    segment: str | None
+    period: dict | None
+    value: dict | None
+    modality: str
+    rule: str
+    clause: int
+    changes: list = field(default_factory=list)
+    share: dict | None = None
+
+
+def extract_facts(text: str, mentions: Sequence[Mention], date: dt.date | None = None,
+                  lexicon: Lexicon | None = None) -> list[Fact]:
+    """The facts of ``text`` from its ``mentions`` (original offsets). ``date`` is the document
+    date (kept for year-less periods the mentions already resolved; never today's clock)."""
+    lex = lexicon or load()
+    sentences = split(text)
+    if not sentences:
+        return []
+    items = _items(text, mentions, lex)
+    return _Reader(text, sentences, items, lex).run()
+
+
+def _items(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[Item]:
+    spans = sorted((m.start, m.end) for m in mentions)
+    out: list[Item] = []
+    for m in mentions:
+        out.append(Item(m.start, m.end, m.label.value, m.value, m.text))
+    for c in find_counts(text, spans):
+        out.append(Item(c.start, c.end, "COUNT", c, text[c.start:c.end]))
+    starts = [s for s, _ in spans]
+    for w in lex.words(text):
+        k = bisect.bisect_right(starts, w.start) - 1
+        near = spans[max(k, 0): k + 2]
+        if any(w.start < e and s < w.end for s, e in near):
+            continue  # a word inside a mention (园区 in 示范园区) is the mention's
+        out.append(Item(w.start, w.end, w.kind, w.data, text[w.start:w.end]))
+    out.sort(key=lambda i: (i.start, i.end))
+    return out
+
+
+class _Reader:
+    def __init__(self, text: str, sentences: list[Sentence], items: list[Item], lex: Lexicon):
+        self.text = text
+        self.sentences = sentences
+        self.items = items
+        self.lex = lex
+        self.facts: list[Fact] = []
+        self.subject: Subj | None = None
+        self.headline_subject: Subj | None = None
+        self.group_counts: dict[tuple[str, str | None], int] = {}
+        self.in_headline = False
+
+    # -- the walk --------------------------------------------------------------------------
+    def run(self) -> list[Fact]:
+        k = 0
+        by_para: dict[int, list[Sentence]] = {}
+        for s in self.sentences:
+            by_para.setdefault(s.paragraph, []).append(s)
+        for para in sorted(by_para):
+            sents = by_para[para]
+            headline = self._is_headline(sents)
+            if headline and not self.in_headline:
+                self.subject = None          # a new article starts under its headline
+                self.headline_subject = None
+            self.in_headline = headline
+            if not headline:
+                self.subject = None          # carried within a paragraph; after it, the headline's
+            self.period: dict | None = None  # the paragraph's period so far
+            for s in sents:
+                i0 = k
+                while k < len(self.items) and self.items[k].start < s.end:
+                    k += 1
+                self._sentence(s, [it for it in self.items[i0:k] if it.start >= s.start], headline)
+        return self.facts
+
+    def _is_headline(self, sents: list[Sentence]) -> bool:
+        if len(sents) != 1:
+            return False
+        s = sents[0]
+        body = self.text[s.start:s.end].rstrip("”’\"」』）)")
+        return s.end - s.start <= HEADLINE_MAX and bool(body) and body[-1] not in _TERMINAL
+
+    def _sentence(self, s: Sentence, items: list[Item], headline: bool) -> None:
+        clauses = self._clauses(s, items)
+        self._zipped: set[int] = set()
+        self._change_zip: set[int] = set()
+        drafts: list[Draft] = []
+        modality = "actual"
+        stock_sentence = False
+        resp = any(it.kind == "resp" for it in items)
+        if resp:
+            if not self._respectively(s, clauses):
+                return  # a 分别 list we cannot zip exactly: nothing from this sentence
+        anaphor_sentence = False
+        blocked_sentence = False
+        qizhong_sentence = False
+        for ci, (c0, c1, its) in enumerate(clauses):
+            self._clause_start = c0
+            qizhong_sentence = qizhong_sentence or (bool(its) and its[0].kind == "qizhong" and its[0].start - c0 <= 1)
+            qizhong = qizhong_sentence
+            zip_changes = ci in self._change_zip
+            collected: list[dict] = []
+            pending: Item | None = None      # an indicator waiting for its value
+            pending_scope: str | None = None
+            scope: str | None = None
+            seen_value = False
+            subjects_here: list[Subj] = []
+            anaphor_here = False
+            stock = False
+            last_change: Item | None = None
+            last_basis: str | None = None
+            price: str | None = None
+            milestone_at = -10
+            after_share = -10
+            last_value_end = -1
+            blocked = blocked_sentence
+            for j, it in enumerate(its):
+                kind = it.kind
+                if kind in ("PARK", "group") and not seen_value:
+                    subj = self._subject_of(it, its, j, s.index)
+                    if subj is not None:
+                        subjects_here.append(subj)
+                        anaphor_sentence = False
+                        if headline:
+                            self.headline_subject = Subj(**{**subj.__dict__, "headline": True})
+                            self.subject = self.headline_subject
+                        else:
+                            self.subject = subj
+                    continue
+                if kind == "group" and seen_value:
+                    continue
+                if kind == "blocker" and not seen_value and not subjects_here and after_share < 0:
+                    blocked = True
+                    continue
+                if kind == "anaphor" and not seen_value and not subjects_here:
+                    anaphor_here = anaphor_sentence = True
+                    continue
+                if kind == "DATE":
+                    if not seen_value and not self._is_comparison(it):
+                        self.period = self._period(it, s.index)
+                    continue
+                if kind == "stock":
+                    stock = True
+                    continue
+                if kind == "modality":
+                    modality = it.data
+                    continue
+                if kind == "scope":
+                    scope = it.data
+                    continue
+                if kind == "ind" and after_share >= 0 and last_value_end <= after_share:
+                    continue  # 占全国企业研发投入近一半: the whole, not an indicator of the subject
+                if kind == "ind":
+                    pending, pending_scope = it, (scope if scope and it.start - self._end_before(its, j) <= 0 else None)
+                    scope = None
+                    continue
+                if kind == "basis":
+                    last_basis = it.data
+                    continue
+                if kind == "price":
+                    price = it.data
+                    continue
+                if kind in ("up", "down"):
+                    last_change = it
+                    continue
+                if kind == "milestone":
+                    milestone_at = it.end
+                    continue
+                if kind == "share":
+                    after_share = it.end
+                    continue
+                if kind not in VALUE:
+                    continue
+                # -- a value ------------------------------------------------------------
+                if kind == "COUNT" and j + 1 < len(its) and its[j + 1].kind in ("group", "PARK") and its[j + 1].start == it.end:
+                    continue  # 178家国家高新区: the group's own count (read with the group)
+                seen_value = True
+                last_value_end = it.end
+                if len(subjects_here) > 1:
+                    break  # two subjects, one figure: which is whose is not written
+                if blocked and not subjects_here:
+                    blocked_sentence = True
+                    continue  # a project's or a city's figure, not the park's
+                subj = self._current(subjects_here, anaphor_here or (anaphor_sentence and self.subject is not None
+                                                                     and self.subject.sentence != s.index), s.index)
+                if subj is None:
+                    continue
+                if kind == "COUNT" and j + 1 < len(its) and its[j + 1].kind == "group" and its[j + 1].start == it.end:
+                    continue  # 178家国家高新区: the group's own count
+                if (zip_changes and last_change is not None) or last_change is not None and self._gap(last_change.end, it.start) <= 3 and kind != "COUNT" or (
+                        last_change is not None and kind == "COUNT" and last_change.end == it.start):
+                    change = self._change(it, last_change, last_basis, price)
+                    if not zip_changes:
+                        last_change = last_basis = price = None
+                    if change is None:
+                        continue
+                    if zip_changes:
+                        collected.append(change)
+                        continue
+                    target = drafts[-1] if drafts and drafts[-1].clause >= ci - 1 else None
+                    if target is not None and not any(c["basis"] == change["basis"] for c in target.changes) and (
+                            pending is None or pending is target.indicator):
+                        target.changes.append(change)
+                        target.clause = ci
+                    elif pending is not None and self._binds(pending, None):
+                        d = self._draft(subj, pending, pending_scope, None, s, ci, modality, stock, "fact.change_only", qizhong)
+                        d.changes.append(change)
+                        drafts.append(d)
+                        pending = None
+                    continue
+                if kind == "PERCENT":
+                    share_rule = self._share(it, its, j, after_share, c0)
+                    if share_rule is None:
+                        continue  # a bare percentage is a rate; the lexicon has no rate ids
+                    of, ind = share_rule
+                    share = {"value": format(it.data.value, "f"), "of": of, "start": it.start, "end": it.end}
+                    if ind is not None:
+                        target = drafts[-1] if drafts and drafts[-1].clause >= ci - 1 else None
+                        if target is not None and target.indicator.data == ind.data and target.share is None:
+                            target.share = share
+                        else:
+                            d = self._draft(subj, ind, None, None, s, ci, modality, stock, "fact.share_of", qizhong)
+                            d.share = share
+                            drafts.append(d)
+                        continue
+                    if pending is not None and (not drafts or drafts[-1].indicator is not pending):
+                        d = self._draft(subj, pending, pending_scope, None, s, ci, modality, stock, "fact.share_only", qizhong)
+                        d.share = share
+                        drafts.append(d)
+                        pending = None
+                    elif drafts and drafts[-1].clause >= ci - 1:
+                        t = drafts[-1]
+                        if t.share is None:
+                            t.share = share
+                            t.clause = ci
+                        else:
+                            d = Draft(**{**t.__dict__, "changes": [], "share": share, "value": None,
+                                         "rule": "fact.share_only" + (QIZHONG if qizhong else ""), "clause": ci})
+                            drafts.append(d)
+                    continue
+                # MONEY or COUNT as the value
+                if milestone_at >= 0 and self._gap(milestone_at, it.start) <= 1:
+                    continue
+                if self._threshold(it):
+                    continue
+                ind, rule = self._indicator_for(it, pending, its, j)
+                if ind is None:
+                    continue
+                if ind is pending:
+                    pending = None
+                ind_scope = pending_scope if ind is not None else None
+                if ind.data == "zones" and subj["kind"] != "park_group":
+                    continue
+                if ind.data == "zones" and kind == "COUNT":
+                    rule = "fact.group_total"
+                    n = int(it.data.amount)
+                    self.group_counts[(subj["canonical"], subj["region"])] = n
+                    subj["count"] = n
+                    if self.subject is not None and self.subject.canonical == subj["canonical"]:
+                        self.subject.count = n
+                d = self._draft(subj, ind, ind_scope, self._value(it), s, ci, modality, stock, rule, qizhong)
+                drafts.append(d)
+            if zip_changes:
+                open_ = [d for d in drafts if not d.changes and d.value is not None]
+                if len(open_) != len(collected) or len(collected) < 2:
+                    return  # 分别增长 a、b against another number of facts: abstain
+                for d, ch in zip(open_, collected):
+                    d.changes.append(ch)
+                    d.rule = "fact.respectively_change" + (QIZHONG if d.rule.endswith(QIZHONG) else "")
+            self._group_built(its, s, ci, modality, drafts)
+        for d in drafts:
+            self._emit(d, s)
+
+    # -- pieces ----------------------------------------------------------------------------
+    def _clauses(self, s: Sentence, items: list[Item]) -> list[tuple[int, int, list[Item]]]:
+        out: list[tuple[int, int, list[Item]]] = []
+        start = s.start
+        k = 0
+        t = self.text
+        for pos in range(s.start, s.end):
+            if t[pos] in CLAUSE_MARKS:
+                its = []
+                while k < len(items) and items[k].start < pos:
+                    its.append(items[k])
+                    k += 1
+                out.append((start, pos, its))
+                start = pos + 1
+        out.append((start, s.end, items[k:]))
+        return out
+
+    def _end_before(self, its: list[Item], j: int) -> int:
+        return its[j - 1].end if j > 0 else -1
+
+    def _gap(self, a: int, b: int) -> int:
+        """Characters between ``a`` and ``b``, not counting qualifier words (超/近/约/达)."""
+        between = self.text[a:b]
+        return len(regex.sub(r"了|达到|达|为|超过|超|近|约|逾|至|到", "", between))
+
+    def _subject_of(self, it: Item, its: list[Item], j: int, sentence: int) -> Subj | None:
+        if it.kind == "PARK":
+            v = it.data
+            group = self._group_named(it)
+            if group is not None:
+                canon, region = group
+                count = self.group_counts.get((canon, region))
+                return Subj("park_group", canon, None, region, count, it.start, it.end, sentence)
+            return Subj("park", v.canonical, v.id, start=it.start, end=it.end, sentence=sentence)
+        canon = it.data
+        region = self._region(it.start)
+        count = None
+        start = it.start
+        if j > 0 and its[j - 1].kind == "COUNT" and its[j - 1].end == it.start:
+            count = int(its[j - 1].data.amount)
+            region = self._region(its[j - 1].start)
+        key = (canon, region)
+        if count is not None and key not in self.group_counts:
+            self.group_counts[key] = count
+        count = count if count is not None else self.group_counts.get(key)
+        return Subj("park_group", canon, None, region, count, start, it.end, sentence)
+
+    def _group_named(self, it: Item) -> tuple[str, str] | None:
+        """A PARK mention that is a region and a group term (江苏省国家级经开区) names a group."""
+        words = self.lex.words(it.text)
+        if not words or words[-1].kind != "group" or words[-1].end != len(it.text):
+            return None
+        head = it.text[: words[-1].start]
+        if not head:
+            return words[-1].data, "全国"
+        for p in self.lex.provinces:
+            short = regex.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", p)
+            if head in (p, short):
+                return words[-1].data, p
+        return None
+
+    def _region(self, start: int) -> str:
+        before = self.text[max(0, start - 9): start]
+        for p in self.lex.provinces:
+            short = regex.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", p)
+            if before.endswith(p) or (short and before.endswith(short)):
+                return p
+        return "全国"
+
+    def _current(self, here: list[Subj], anaphor: bool, sentence: int) -> dict | None:
+        if here:
+            return here[0].record(sentence, "explicit")
+        base = self.subject or self.headline_subject
+        if base is None:
+            return None
+        if anaphor:
+            d = base.record(sentence)
+            d.update(start=None, end=None, resolved_by="anaphor")
+            return d
+        return base.record(sentence)
+
+    def _is_comparison(self, it: Item) -> bool:
+        before = self.text[max(0, it.start - 2): it.start]
+        after = self.text[it.end: it.end + 2]
+        if before.endswith(("截至", "截止")):
+            return False
+        return before.endswith(("比", "较", "与", "到", "至")) or after.startswith(("相比", "同期"))
+
+    def _period(self, it: Item, sentence: int) -> dict:
+        v = it.data
+        stock = getattr(v, "qualifier", None) is not None and v.qualifier.value == "as_of"
+        stock = stock or it.text.endswith(("末", "底"))
+        return {"value": v.value, "kind": "stock" if stock else "flow", "start": it.start, "end": it.end,
+                "sentence": sentence}
+
+    def _change(self, it: Item, verb: Item, basis: str | None, price: str | None) -> dict | None:
+        sign = Decimal(-1) if verb.kind == "down" else Decimal(1)
+        if it.kind == "PERCENT":
+            metric = "pp" if it.data.unit.value == "pp" else "percent"
+            val = it.data.value
+        elif it.kind == "COUNT":
+            metric, val = "abs", it.data.amount
+        else:
+            metric, val = "abs", it.data.amount
+        return {"basis": basis or "yoy", "metric": metric, "value": format(sign * val, "f"), "benchmark": None,
+                "price_basis": price, "start": it.start, "end": it.end}
+
+    def _share(self, it: Item, its: list[Item], j: int, after_share: int, c0: int):
+        """``(of, indicator or None)`` when the percentage is a share of a whole, else None."""
+        t = self.text
+        nxt = its[j + 1] if j + 1 < len(its) else None
+        ind = None
+        if nxt is not None and nxt.kind == "ind" and t[it.end:nxt.start] == "的":
+            ind = nxt
+        before = t[max(c0, it.start - 3): it.start]
+        of = None
+        if after_share >= 0 and after_share <= it.start:
+            head = t[after_share: after_share + 2]
+            of = head if head in ("全国", "全省", "全市") else None
+            return of, ind
+        m = regex.search(r"(全国|全省|全市)$", before)
+        if m and ind is not None:
+            return m.group(1), ind
+        if ind is not None:
+            return ("全国" if ind.text.startswith("全国") or ind.text.startswith("国家") else None), ind
+        return None
+
+    def _threshold(self, it: Item) -> bool:
+        t = self.text
+        tail = it.text.endswith(("以上", "以下"))
+        pos = it.end
+        if not tail and t[pos:pos + 2] in ("以上", "以下"):
+            pos += 2
+            tail = True
+        if not tail:
+            return t[pos:pos + 1] == "级"  # 千亿级园区
+        nxt = t[pos:pos + 1]
+        return bool(nxt) and nxt not in "，,；;。！？、）)”\n"
+
+    def _binds(self, ind: Item, value: Item | None) -> bool:
+        if value is None:
+            return ind.data not in COUNT_IDS or ind.data in ("hitech_enterprises",)
+        if value.kind == "COUNT":
+            return ind.data in COUNT_IDS
+        return ind.data in MONEY_IDS
+
+    def _indicator_for(self, it: Item, pending: Item | None, its: list[Item], j: int):
+        t = self.text
+        if id(it) in self._zipped:
+            return (pending, "fact.respectively") if pending is not None and self._binds(pending, it) else (None, None)
+        if pending is not None and self._binds(pending, it):
+            link = t[pending.end:it.start]
+            if pending.text in self.lex.adjacent_forms:
+                left = t[max(self._clause_start, pending.start - 16): pending.start]
+                if _LINK.match(link) and len(link) <= 3 and (_HAVE.search(left) or self.in_headline):
+                    return pending, "fact.count_adjacent"
+            elif pending.data in self.lex.adjacent_ids:
+                if _LINK.match(link) and len(link) <= 3:
+                    return pending, "fact.count_adjacent"
+            elif len(link) <= 6 and _LINK.match(link):
+                return pending, "fact.verb_value"
+        if it.kind == "COUNT" and j + 1 < len(its):
+            nxt = its[j + 1]
+            if nxt.kind == "ind" and nxt.start == it.end and self._binds(nxt, it):
+                nxt_after = t[nxt.end:nxt.end + 1]
+                if nxt_after in ("", "，", "。", "；", ",", ";", "、") or nxt.data != "enterprises":
+                    its[j + 1] = Item(nxt.start, nxt.end, "used", None)  # not also a pending indicator
+                    return nxt, "fact.count_adjacent"
+        return None, None
+
+    def _value(self, it: Item) -> dict:
+        if it.kind == "MONEY":
+            v = it.data
+            return {"label": "MONEY", "start": it.start, "end": it.end, "amount": format(v.amount, "f"),
+                    "currency": v.currency, "qualifier": v.qualifier.value}
+        c = it.data
+        return {"label": "COUNT", "start": it.start, "end": it.end, "amount": format(c.amount, "f"),
+                "unit": c.unit, "qualifier": c.qualifier}
+
+    def _segment(self, ind: Item, lo: int) -> str | None:
+        t = self.text
+        left = t[max(lo, ind.start - 16): ind.start]
+        adjacent = ind.text in self.lex.adjacent_forms
+        if not adjacent:
+            left = _VERB_TAIL.sub("", left)
+        cut = None
+        for m in _SEGMENT_STOP.finditer(left):
+            cut = m.end()
+        np = left[cut:] if cut is not None else left
+        np = regex.sub(r"^(?:拥有|集聚|聚集|汇聚|培育|引进|新增|落户|入驻|现有|共有|全区|园区|区内|该区|本区)+", "", np)
+        if adjacent:
+            np += ind.text
+            if len(np) < 3 or np == ind.text:
+                return None
+            return np.replace("规上", "规模以上")
+        if len(np) >= 3 and _SEGMENT_TAIL.search(np):
+            return np.replace("规上", "规模以上")
+        return None
+
+    def _draft(self, subj: dict, ind: Item, scope: str | None, value: dict | None, s: Sentence, ci: int,
+               modality: str, stock: bool, rule: str, qizhong: bool) -> Draft:
+        period = None
+        if self.period is not None:
+            period = {k: v for k, v in self.period.items() if k != "sentence"}
+            if self.period["sentence"] != s.index:
+                period["start"] = period["end"] = None
+            if stock:
+                period["kind"] = "stock"
+        lo = max(subj["end"] or 0, s.start)
+        for it in self.items_between(s.start, ind.start):
+            if it.kind in ("anaphor", "PARK", "group", "DATE", "MONEY", "PERCENT", "COUNT"):
+                lo = max(lo, it.end)
+        segment = self._segment(ind, lo)
+        if scope is None:
+            pre = self.text[max(s.start, ind.start - 4): ind.start]
+            for w, sc in self.lex.raw["scopes"].items():
+                if pre.endswith(w):
+                    scope = sc
+        if segment and segment.startswith(("规模以上", "限额以上")) and ind.text not in self.lex.adjacent_forms:
+            pass
+        return Draft(subj, ind, scope, segment, period, value, modality,
+                     rule + (QIZHONG if qizhong else ""), ci)
+
+    def items_between(self, a: int, b: int) -> Iterable[Item]:
+        k = bisect.bisect_left(self._starts, a)
+        while k < len(self.items) and self.items[k].start < b:
+            yield self.items[k]
+            k += 1
+
+    @property
+    def _starts(self) -> list[int]:
+        if not hasattr(self, "_starts_cache"):
+            self._starts_cache = [i.start for i in self.items]
+        return self._starts_cache
+
+    def _group_built(self, its: list[Item], s: Sentence, ci: int, modality: str, drafts: list[Draft]) -> None:
+        """``建设了23家国家自主创新示范区。``: a count of zones of a group ending the clause."""
+        if len(its) < 2:
+            return
+        g, c = its[-1], its[-2]
+        if g.kind != "group" or c.kind != "COUNT" or c.end != g.start:
+            return
+        end = self._clause_end(g.end)
+        if end != g.end:
+            return
+        before = self.text[max(s.start, c.start - 4): c.start]
+        m = regex.search(r"(建设了?|设立了?|获批|批复|拥有|共有|现有)$", before)
+        if not m:
+            return
+        region = self._region(c.start)
+        subj = {"kind": "park_group", "canonical": g.data, "park_id": None, "region": region,
+                "count": int(c.data.amount), "start": g.start, "end": g.end, "resolved_by": "explicit"}
+        verb = Item(c.start - len(m.group(0)), c.start - len(m.group(0)) + len(m.group(1).rstrip("了")), "ind", "zones",
+                    m.group(1).rstrip("了"))
+        d = self._draft(subj, verb, None, self._value(c), s, ci, modality, False, "fact.group_built", False)
+        d.segment = None
+        drafts.append(d)
+
+    def _clause_end(self, pos: int) -> int:
+        t = self.text
+        while pos < len(t) and t[pos] in "”’\"）)":
+            pos += 1
+        return pos if pos >= len(t) or t[pos] in CLAUSE_MARKS or t[pos] in _TERMINAL else -1
+
+    def _respectively(self, s: Sentence, clauses) -> bool:
+        """Zip a 分别/依次 list, or refuse the sentence. Returns True when the sentence may be read
+        normally afterwards (the lists were written one to one), False to abstain."""
+        for ci, (c0, c1, its) in enumerate(clauses):
+            r = next((k for k, it in enumerate(its) if it.kind == "resp"), None)
+            if r is None:
+                continue
+            before = [it for it in its[:r] if it.kind == "ind"]
+            after = [it for it in its[r + 1:] if it.kind in VALUE]
+            if not before and any(it.kind in ("up", "down") for it in its[r + 1:]):
+                self._change_zip.add(ci)
+                continue  # 分别增长 a、b: zipped with the sentence's facts in the main walk
+            if len(before) < 2 or len(before) != len(after):
+                return False
+            self._zipped.update(id(v) for v in after)
+            # rewrite the clause as ind value ind value …: the ordinary reader then binds them
+            rest = [it for it in its if it.kind not in ("ind", "resp") and it not in after]
+            zipped = []
+            for ind, val in zip(before, after):
+                zipped += [ind, val]
+            its[:] = sorted(rest, key=lambda i: i.start) + zipped if not rest else _merge(rest, zipped, before[0].start)
+        return True
+
+    # -- output ----------------------------------------------------------------------------
+    def _emit(self, d: Draft, s: Sentence) -> None:
+        rule = d.rule
+        base = rule[: -len(QIZHONG)] if rule.endswith(QIZHONG) else rule
+        if base not in NAMES:
+            raise AssertionError(f"unregistered fact rule {rule}")
+        ind = d.indicator
+        data = {
+            "subject": d.subject,
+            "segment": d.segment,
+            "indicator": {"id": ind.data, "text": ind.text, "start": ind.start, "end": ind.end, "scope": d.scope},
+            "period": d.period,
+            "value": d.value,
+            "changes": d.changes,
+            "share": d.share,
+            "modality": d.modality,
+            "sentence": [s.start, s.end],
+            "rule": rule,
+        }
+        try:
+            self.facts.append(Fact.model_validate(data, context={"text": self.text}))
+        except ValueError:
+            return  # a draft that does not make a valid record is not a fact
+
+
+def _merge(rest: list[Item], zipped: list[Item], at: int) -> list[Item]:
+    head = [it for it in rest if it.start < at]
+    tail = [it for it in rest if it.start >= at]
+    return head + zipped + tail

@@ -1,0 +1,39 @@
+"""The fact rules as named records (Duckling style): the list is the documentation, and every
+fact names the rule that produced it (``Fact.rule``). The binding itself is in
+``extract.facts.engine``; a test checks that every emitted name is listed here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: str   # the shape of text it reads, in words
+    example: str   # our own sentence (never a gold sentence)
+
+
+RULES: list[Rule] = [
+    Rule("fact.verb_value", "subject … indicator (实现/完成/达到/达/为) value, in one clause",
+         "2023年，示范园区实现营业收入12.5亿元。"),
+    Rule("fact.count_adjacent", "a count-type indicator with its COUNT right before or after it",
+         "示范园区拥有高新技术企业86家。"),
+    Rule("fact.change_only", "indicator … (同比/比上年 …)(增长/下降) figure, with no value of its own",
+         "示范园区工业投资同比增长12%。"),
+    Rule("fact.share_of", "占全国…的W / 全国W的indicator / W的indicator: a share of the whole",
+         "示范园区贡献了全省8%的税收。"),
+    Rule("fact.share_only", "indicator … 占(全国…)W with no value of its own",
+         "示范园区的发明专利占全市三成。"),
+    Rule("fact.respectively", "indicator、indicator 分别/依次 (为) value、value — zipped, counts equal",
+         "示范园区营业收入、净利润分别为12亿元、3亿元。"),
+    Rule("fact.respectively_change", "facts of the sentence … 分别增长 a%、b% — zipped, counts equal",
+         "示范园区营业收入、净利润分别为12亿元、3亿元，分别增长5%、8%。"),
+    Rule("fact.group_total", "group 总数达 N家: the number of zones of a group",
+         "全国国家级新区总数达19家。"),
+    Rule("fact.group_built", "(建设/设立/获批) N家 group at the end of a clause: zones of a group",
+         "依托示范区建设了5家省级高新区。"),
+]
+
+NAMES = frozenset(r.name for r in RULES)
+QIZHONG = ".qizhong"  # suffix of a rule name for a child fact after 其中

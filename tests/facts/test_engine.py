@@ -1,0 +1,115 @@
+"""The fact stage on our own sentences (never gold sentences): one row per case, the facts it
+must give as (subject, indicator, period, figure, changes, share, modality), or none."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.facts import extract_facts, facts_of_text
+from extract.facts.rules import NAMES, QIZHONG, RULES
+
+DATE = dt.date(2024, 1, 4)
+
+
+def _rows(text: str) -> list[tuple]:
+    out = []
+    for f in facts_of_text(text, DATE):
+        v = f.value
+        fig = text[v.start:v.end] if v else None
+        out.append((f.subject.canonical, f.segment, f.indicator.id, f.period.value if f.period else None, fig,
+                    tuple((c.basis.value, c.metric.value, format(c.value, "f")) for c in f.changes),
+                    format(f.share.value, "f") if f.share else None, f.modality.value))
+    return out
+
+
+HEFEI = "合肥高新技术产业开发区"
+CASES = [
+    ("2022年，合肥高新区实现营业收入1.2万亿元。",
+     [(HEFEI, None, "operating_revenue", "2022", "1.2万亿元", (), None, "actual")]),
+    ("2023年1—6月，合肥高新区地区生产总值达到800亿元，同比名义增长6.5%。",
+     [(HEFEI, None, "gdp", "2023-01/2023-06", "800亿元", (("yoy", "percent", "0.065"),), None, "actual")]),
+    ("2023年，合肥高新区工业投资同比下降3.2%。",
+     [(HEFEI, None, "industrial_investment", "2023", None, (("yoy", "percent", "-0.032"),), None, "actual")]),
+    ("2023年，合肥高新区营业收入、净利润分别为1.2万亿元、900亿元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.2万亿元", (), None, "actual"),
+      (HEFEI, None, "net_profit", "2023", "900亿元", (), None, "actual")]),
+    ("2023年，合肥高新区实现营业收入1.2万亿元、净利润900亿元，分别增长5%、8%。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.2万亿元", (("yoy", "percent", "0.05"),), None, "actual"),
+      (HEFEI, None, "net_profit", "2023", "900亿元", (("yoy", "percent", "0.08"),), None, "actual")]),
+    ("2023年，合肥高新区营业收入、净利润分别为1.2万亿元、900亿元、30亿元。", []),       # counts differ: abstain
+    ("2023年，合肥高新区实现营业收入1.2万亿元、净利润900亿元，分别增长5%、8%、9%。", []),
+    ("合肥高新区拥有高新技术企业2600家。",
+     [(HEFEI, None, "hitech_enterprises", None, "2600家", (), None, "actual")]),
+    ("截至2023年底，合肥高新区已拥有新能源特色企业120家。",
+     [(HEFEI, "新能源特色企业", "enterprises", "2023-12", "120家", (), None, "actual")]),
+    ("2023年，合肥高新区区内规上工业企业实现产值850亿元。",
+     [(HEFEI, "规模以上工业企业", "industrial_output", "2023", "850亿元", (), None, "actual")]),
+    ("合肥高新区贡献了全省9.5%的税收。",
+     [(HEFEI, None, "tax_revenue", None, None, (), "0.095", "actual")]),
+    ("合肥高新区的有效发明专利占全省三成。",
+     [(HEFEI, None, "invention_patents", None, None, (), "0.3", "actual")]),
+    ("2024年，合肥高新区力争实现营业收入1.5万亿元。",
+     [(HEFEI, None, "operating_revenue", "2024", "1.5万亿元", (), None, "target")]),
+    ("2023年，合肥高新区预计实现地区生产总值1600亿元。",
+     [(HEFEI, None, "gdp", "2023", "1600亿元", (), None, "forecast")]),
+    ("2023年，合肥高新区工业总产值首次突破千亿元。", []),                               # a milestone
+    ("合肥高新区引进亿元以上项目23个。", []),                                           # a threshold
+    ("该区实现营业收入12亿元。", []),                                                  # no antecedent
+    ("合肥高新区、芜湖高新区营业收入超过100亿元。", []),                               # two subjects, one figure
+    ("2023年，该市生产总值达到3000亿元。", []),                                        # a city, not a park
+    ("2023年，合肥高新区营业收入1.2万亿元。园区出口额达到300亿元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.2万亿元", (), None, "actual"),
+      (HEFEI, None, "export", "2023", "300亿元", (), None, "actual")]),
+    ("2023年，合肥高新区营业收入1.2万亿元。其中，软件产业营业收入300亿元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.2万亿元", (), None, "actual"),
+      (HEFEI, "软件产业", "operating_revenue", "2023", "300亿元", (), None, "actual")]),
+    ("2023年，全国国家级经开区实现进出口总额9万亿元。",
+     [("国家级经开区", None, "trade_total", "2023", "9万亿元", (), None, "actual")]),
+    ("截至2023年底，国家级新区总数达19家。",
+     [("国家级新区", None, "zones", "2023-12", "19家", (), None, "actual")]),
+]
+
+
+@pytest.mark.parametrize("text, want", CASES, ids=[c[0][:24] for c in CASES])
+def test_facts_of_sentences(text, want):
+    assert _rows(text) == want
+
+
+def test_group_region_and_count():
+    facts = facts_of_text("2023年，江苏省国家级经开区实现进出口总额2.1万亿元。", DATE)
+    assert [(f.subject.kind.value, f.subject.canonical, f.subject.region) for f in facts] == [
+        ("park_group", "国家级经开区", "江苏省")]
+    facts = facts_of_text("2023年，全国178家国家高新区实现营业收入80万亿元。", DATE)
+    assert [(f.subject.count, f.value.amount) for f in facts] == [(178, 80 * 10**12)]
+
+
+def test_resolution_kinds_and_offsets():
+    text = "2023年，合肥高新区营业收入1.2万亿元。园区出口额达到300亿元。全年新增企业500家，税收50亿元。"
+    facts = facts_of_text(text, DATE)
+    how = [f.subject.resolved_by.value for f in facts]
+    assert how[:2] == ["explicit", "anaphor"]
+    assert all(f.rule.split(".qizhong")[0] in NAMES for f in facts)
+    first = facts[0]
+    assert text[first.subject.start:first.subject.end] == "合肥高新区"
+    assert text[first.sentence[0]:first.sentence[1]] == "2023年，合肥高新区营业收入1.2万亿元。"
+    assert facts[1].period.start is None and facts[1].period.value == "2023"  # inherited
+
+
+def test_headline_subject():
+    text = "合肥高新区\n新能源企业达120家\n\n记者获悉，截至目前，高新区已拥有新能源企业120家。"
+    facts = facts_of_text(text, DATE)
+    assert [f.subject.resolved_by.value for f in facts] == ["headline", "anaphor"]
+
+
+def test_every_rule_has_a_name_and_an_example_that_produces_it():
+    assert len(NAMES) == len(RULES)
+    for rule in RULES:
+        got = {f.rule.removesuffix(QIZHONG) for f in facts_of_text(rule.example.replace("示范园区", "合肥高新区"), DATE)}
+        assert rule.name in got, (rule.name, got)
+
+
+def test_no_mentions_no_facts():
+    assert extract_facts("合肥高新区营业收入很高。", []) == []
+    assert extract_facts("", []) == []
