@@ -180,7 +180,10 @@ def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, b
 @click.option("--facts", "facts_gold", is_flag=True,
               help="FILES are fact gold (corpus/FACTS.md): strict-core and full-record P/R/F1, per slot, "
                    "safety counters, buckets.")
-def score(files, pred_files, errors, as_json, labels, facts_gold):
+@click.option("--calendar-words/--gold-contract", default=False,
+              help="Also read weekdays, weeks and holidays as DATE (the project gold predates them; "
+                   "default: score under the gold's contract, GUIDELINE DATE).")
+def score(files, pred_files, errors, as_json, labels, facts_gold, calendar_words):
     """Score predictions against gold FILES (JSONL per ANNOTATION.md, or fact gold with --facts)."""
     if facts_gold:
         _score_facts(files, pred_files, errors, as_json)
@@ -195,7 +198,8 @@ def score(files, pred_files, errors, as_json, labels, facts_gold):
         if pred_files:
             pred = load_predictions(pred_files)
         else:
-            pred = {g.id: extract_document(Document(id=g.id, text=g.text, date=g.date)) for g in gold}
+            options = {"date_calendar_words": calendar_words}
+            pred = {g.id: extract_document(Document(id=g.id, text=g.text, date=g.date), options=options) for g in gold}
     except GoldError as exc:
         raise click.ClickException(str(exc)) from None
     if labels:

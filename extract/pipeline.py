@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from extract import registry
 from extract.base import Candidate, Context
@@ -89,14 +89,17 @@ def extract_text(
     *,
     labels: Sequence[str] | None = None,
     doc_id: str | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> list[Mention]:
-    """Extract mentions from ``text``. ``date`` is the document date (never today's clock)."""
+    """Extract mentions from ``text``. ``date`` is the document date (never today's clock).
+    ``options`` reach the extractors as ``Context.extras`` (e.g. ``date_calendar_words``)."""
     cleaned = clean(text)
-    context = Context(date=date, doc_id=doc_id)
+    context = Context(date=date, doc_id=doc_id, extras=dict(options or {}))
     found = unprotected(candidates(cleaned.text, context, labels), cleaned.text)
     return to_mentions(cleaned, resolve(found))
 
 
-def extract_document(document: Document, *, labels: Sequence[str] | None = None) -> ExtractedDocument:
-    spans = extract_text(document.text, document.date, labels=labels, doc_id=document.id)
+def extract_document(document: Document, *, labels: Sequence[str] | None = None,
+                     options: Mapping[str, Any] | None = None) -> ExtractedDocument:
+    spans = extract_text(document.text, document.date, labels=labels, doc_id=document.id, options=options)
     return ExtractedDocument(id=document.id, date=document.date, spans=spans)

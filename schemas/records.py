@@ -108,15 +108,26 @@ class PercentValue(_Value):
         return self
 
 
-_ISO_PART = r"\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]))?"
+_ISO_PART = r"\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|W\d{2}))?"
+# TIMEX3's unknown digits: a year-less date in a document without a date (1月2日 → XXXX-01-02,
+# a bare 28日 → XXXX-XX-28).
+_OPEN_PART = r"XXXX(-(\d{2}|XX)(-\d{2})?|-Q[1-4]|-H[12])?"
 
 
 class DateValue(_Value):
     value: str = Field(
-        pattern=rf"^{_ISO_PART}(/{_ISO_PART})?$",
-        description="ISO 8601 at the text's granularity; A/B for a range",
+        pattern=rf"^(?:{_ISO_PART}(/{_ISO_PART})?|{_OPEN_PART}(/{_OPEN_PART})?)$",
+        description="ISO 8601 at the text's granularity (2024-W01 for a week); A/B for a range; "
+                    "XXXX where the text leaves the year out and no document date resolves it",
     )
     qualifier: DateQualifier = DateQualifier.exact
+    resolved: bool = Field(True, description="false when the value keeps unknown digits (XXXX)")
+
+    @model_validator(mode="after")
+    def _resolved(self) -> "DateValue":
+        if ("X" in self.value) == self.resolved:
+            raise ValueError("resolved is false exactly when the value has unknown digits (XXXX)")
+        return self
 
 
 class ParkValue(_Value):

@@ -18,7 +18,9 @@ CN_1_9 = "[一二三四五六七八九]"
 
 # Numbers of a date (validated by the numeral parser, not by the regex) ----------------------
 YEAR4_ARABIC = r"(?:1[5-9]|20)\d{2}"
-YEAR4 = rf"(?:{YEAR4_ARABIC}|{CN_DIGIT}{{4}})"
+# 两千零五, 二千, 两千零二十三: a year of the 2000s written with 千 (colloquial, as news quotes it).
+YEAR_QIAN = "(?:[两二]千(?:零[一二三四五六七八九]|零一十[一二三四五六七八九]?|零?[一二]十[一二三四五六七八九]?)?)"
+YEAR4 = rf"(?:{YEAR4_ARABIC}|{CN_DIGIT}{{4}}|{YEAR_QIAN})"
 YEAR2 = rf"(?:\d{{2}}|{CN_DIGIT}{{2}})"
 MONTH_ARABIC = r"(?:1[0-2]|0?[1-9])"
 MONTH_CN = rf"(?:十[一二]?|{CN_1_9})"
@@ -47,13 +49,15 @@ RELATIVE_QUARTERS: dict[str, int] = {
 }
 RELATIVE_DAYS: dict[str, int] = {
     "今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1,
-    "后天": 2, "後天": 2,
+    "后天": 2, "後天": 2, "大前天": -3, "大后天": 3, "大後天": 3,
 }
 REL_YEAR = "(?:今年|本年|去年|明年|下年|前年)"
 REL_MONTH = "(?:本月|上一[个個]月|上[个個]月|上月|下[个個]月|下月)"
 REL_QUARTER = "(?:本季度|上一个季度|上一季度|上个季度|上季度|下个季度|下季度)"
+# 大前天 / 大后天 are read whole; 前天 / 后天 never right after 大 (大大后天 has no reading: absent).
 REL_DAY = (
-    "(?:今天|今日|本日|昨天|昨日|前天|前日|明天|明日|(?<![先和与])[后後]天(?![性的养习获形]))"
+    "(?:(?<!大)大前天|(?<!大)大[后後]天|今天|今日|本日|昨天|昨日|(?<!大)前天|前日|明天|明日"
+    "|(?<![先和与大])[后後]天(?![性的养习获形]))"
     "(?!头条|之星|之子|方舟|香)"
 )
 
@@ -74,7 +78,9 @@ APPROX_INSIDE = ("左右", "前后")  # trailing approximators are inside the sp
 
 # Characters that cannot stand right before a date (the date would be part of another number
 # or of an anaphoric / recurring phrase: 每年底, 当年底, 同年底, 第2023年, 3个月).
-NOT_BEFORE = r"\dA-Za-z年日号〇零○Ｏ一二三四五六七八九十百千万亿两几数第每个余多当同该那这次上"
+# 月 and / too: a date right after them is the unread tail of a longer one (1357年6月10日 must not
+# fall back to 10日, 10/1/2018 not to 2018-…); absent is better than a shorter reading.
+NOT_BEFORE = r"\dA-Za-z年月日号〇零○Ｏ一二三四五六七八九十百千万亿两几数第每个余多当同该那这次上/"
 # Words before a year that make it a duration: 长达2000年, 近2000年.
 DURATION_BEFORE = ("长达", "历时", "历经", "近", "逾", "约", "超过", "超", "满", "多达")  # not 达: 英伟达2024年
 # A bare day (28日) followed by these is a count of days or another word: 3日内, 5日元, 28日均.
@@ -83,11 +89,12 @@ BARE_DAY_NOT_AFTER = "元|内|以内|之内|后|以后|之后|前|以前|之前|
 SINCE_LAI_NOT = ("来自", "来看", "来说", "来讲", "来到", "来的", "来了", "来华", "来京")
 DURATION_AFTER = ("历史", "之久", "的历史")
 # Where a date may start (a superset of the rules' first characters; see rules.QUICK).
-QUICK_FIRST = r"\d〇零○Ｏ一二三四五六七八九十廿两今本去明前上下昨年第首Qq后後"
+QUICK_FIRST = r"\d〇零○Ｏ一二三四五六七八九十廿两今本去明前上下昨年第首Qq后後大"
 QUICK_START = (
     r"\d{4}[-/.]\d|\d{8}|[\d〇零○Ｏ一二三四五六七八九十廿两]{1,4}(?:年|月|日|号|號|季)"
     r"|[\d一二三四五六七八九十]{1,4}(?:[-~～—–]{1,2}|至|到)[\d一二三四五六七八九十第]"
-    r"|今年|本年|去年|明年|前年|本月|上一?[个個]?月|下[个個]?月|[今昨前明后後本][天日]|年[初底末伊]"
+    r"|今年|本年|去年|明年|前年|本月|上一?[个個]?月|下[个個]?月|[今昨前明后後本][天日]|大[前后後]天|年[初底末伊]"
+    r"|[两二]千"
     r"|[上下]半年|[第首前][一二三四两1-4季]|[Qq][1-4]|[本上下][一个]?[个季]|下年"
 )
 
@@ -109,3 +116,16 @@ ENGLISH_MONTHS: dict[str, int] = {
 }
 FISCAL_YEAR = "财年"
 YEAR_END_WORDS: dict[str, int] = {"岁末": 12, "岁初": 1}
+
+# Era names before a year: 康熙20年9月 is no Gregorian date (and never 2020-09). 公元前 too.
+ERA_BEFORE = (
+    "公元前", "康熙", "雍正", "乾隆", "嘉庆", "道光", "咸丰", "同治", "光绪", "宣统", "顺治", "民国", "民國",
+    "洪武", "永乐", "万历", "崇祯", "贞观", "开元", "明治", "大正", "昭和", "平成", "令和", "檀纪",
+)
+ERA_MAX = max(map(len, ERA_BEFORE))
+# Bare Chinese-numeral days: 十九日, 三十号 (11–31 with 日; any with 号 before a clause end or a
+# part of the day). 三日 / 一日 alone are counts too often (三日游, 一日三餐).
+BARE_DAY_CN = "(?:三十一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九])"
+HAO_AFTER = "(?=上午|下午|晚上|晚间|凌晨|中午|早上|早晨|夜间|当天|当日|起|以来|$|[，。；！？,;!?）)])"
+# A weekday right before a date (the date may start there): 周六2013年4月8日, 星期一 3月4日.
+WEEKDAY_BEFORE = "(?:周|星期|礼拜|禮拜)[一二三四五六日天]"

@@ -172,7 +172,7 @@ def _resolve(side: Side, ref: dt.date | None, past: bool) -> str:
     lo, hi = side.lo, side.hi
     if hi.year is None or lo.year is None or not hi.month_known or not lo.month_known:
         if ref is None:
-            raise Unresolvable("a year-less date needs the document date")
+            return _open(lo, hi)
         if side.period and hi.year is None:
             hi = _with_year(hi, ref.year)
         elif hi.year is None or not hi.month_known:
@@ -195,3 +195,31 @@ def _resolve(side: Side, ref: dt.date | None, past: bool) -> str:
 def dekad(year: int | None, month: int, first: int, last: int | None) -> Side:
     """上旬 / 中旬 / 下旬 → days 01–10 / 11–20 / 21–end of the month, as a range."""
     return Side(Unit(DAY, year, month, first), Unit(DAY, year, month, LAST_DAY if last is None else last))
+
+
+OPEN_YEAR = 2000  # a leap year: stands in for the unknown year while a year-less date is checked
+
+
+def _open(lo: Unit, hi: Unit) -> str:
+    """A year-less date with no document date to resolve it, TIMEX3-style: 1月2日 → XXXX-01-02,
+    28日 → XXXX-XX-28, 一季度 → XXXX-Q1, 1—9月 → XXXX-01/XXXX-09. Only the year (and the month of
+    a bare day) may be unknown; a range must run forwards within one year."""
+    if (lo.year is None) != (hi.year is None) or lo.month_known != hi.month_known:
+        raise Unresolvable("a partly year-less range needs the document date")
+    if lo.year is not None:
+        raise Unresolvable("a bare day after a full date needs the document date")
+    units = []
+    for u in (lo, hi):
+        probe = replace(u, year=OPEN_YEAR, num=u.num if u.month_known else 1, month_known=True)
+        if not _valid(probe) or (u.day == LAST_DAY and u.num == 2):
+            raise Unresolvable("no such date in any year")
+        units.append(probe)
+    if units[0].first_day() > units[1].first_day() or units[0].last_day() > units[1].last_day():
+        raise Unresolvable("a year-less range must run forwards")
+
+    def render(u: Unit, orig: Unit) -> str:
+        iso = "XXXX" + u.iso()[4:]
+        return iso if orig.month_known else iso[:5] + "XX" + iso[7:]
+
+    a, b = render(units[0], lo), render(units[1], hi)
+    return a if a == b else f"{a}/{b}"

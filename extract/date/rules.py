@@ -29,6 +29,7 @@ import re
 import regex
 
 from extract.base import Candidate, Context
+from extract.date import calendar_words
 from extract.date import lexicon as L
 from extract.date.normalize import (
     DAY,
@@ -84,7 +85,7 @@ def _numeric(s: str) -> str:
     return (
         rf"(?:(?P<cd{s}>(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
         rf"|(?P<ny{s}>{L.YEAR4_ARABIC})(?P<ns{s}>[-/.])(?P<nm{s}>{L.MONTH_ARABIC})"
-        rf"(?:[-/.](?P<nd{s}>{L.DAY_ARABIC})|(?![-/.]\d{{1,2}}(?!\d)))(?![\d万亿元%‰]|\.\d))"
+        rf"(?:(?P=ns{s})(?P<nd{s}>{L.DAY_ARABIC})|(?![-/.]\d{{1,2}}(?!\d)))(?![\d万亿元%‰/]|\.\d))"
     )
 
 
@@ -96,7 +97,8 @@ def _point(s: str) -> str:
         rf"|{_year(s)}{_period(s, True)}"
         rf"|{_period(s, False)}"
         rf"|{_year(s)}"
-        rf"|(?P<bd{s}>{L.DAY_ARABIC})日(?!{L.BARE_DAY_NOT_AFTER})"
+        rf"|(?P<bd{s}>{L.DAY_ARABIC}|{L.BARE_DAY_CN})日(?!{L.BARE_DAY_NOT_AFTER})"
+        rf"|(?P<bd{s}>{L.DAY_ARABIC}|{L.DAY_CN})[号號]{L.HAO_AFTER}"
         rf"|(?P<rd{s}>{L.REL_DAY}))"
     )
 
@@ -112,7 +114,10 @@ def _range() -> str:
 
 
 def _pattern() -> regex.Pattern:
-    body = rf"(?<![{L.NOT_BEFORE}])(?<!\d\.)(?:{_range()}|(?P<A>{_point('a')}))(?P<approx>左右|前后)?"
+    # A date may start right after a weekday (周六 2013年04月08日, the space cleaned away): the
+    # weekday rule (calendar_words) checks the two agree.
+    start = rf"(?:(?<![{L.NOT_BEFORE}])|(?<={L.WEEKDAY_BEFORE}))(?<!\d\.)"
+    body = rf"{start}(?:{_range()}|(?P<A>{_point('a')}))(?P<approx>左右|前后)?"
     # The bare start year of 2021—2023年 is read as side "a"'s year (y_a → ya).
     body = body.replace("(?P<y_a>", "(?P<ya>")
     return regex.compile(body)
@@ -136,6 +141,8 @@ def _year_of(g: dict, s: str, ref: dt.date | None) -> int | None:
         return two_digit_year(g[f"yy{s}"], ref)
     if g.get(f"ry{s}"):
         if ref is None:
+            if L.RELATIVE_YEARS[g[f"ry{s}"]] == 0:
+                return None  # 今年 without a document date: the same unknown year (XXXX)
             raise Unresolvable("a relative year needs the document date")
         return ref.year + L.RELATIVE_YEARS[g[f"ry{s}"]]
     return None
@@ -278,7 +285,8 @@ def _matches(text: str) -> Iterator[regex.Match]:
 
 @lru_cache(maxsize=4096)
 def _value(value: str, qualifier: DateQualifier) -> DateValue:
-    return DateValue(value=value, qualifier=qualifier)  # frozen: one instance per value is shared
+    # frozen: one instance per value is shared; XXXX marks a year no document date resolved
+    return DateValue(value=value, qualifier=qualifier, resolved="X" not in value)
 
 
 # The second pattern: bare years and their ranges, halves and quarters written after a bare
@@ -288,7 +296,7 @@ _MONTH_NAMES = "|".join(sorted(L.ENGLISH_MONTHS, key=len, reverse=True))
 EXTRA = regex.compile(
     rf"(?<![{L.BARE_YEAR_NOT_BEFORE}])(?<!\d:)(?P<y1>{L.BARE_YEAR})"
     rf"(?:(?P<fy>{L.FISCAL_YEAR})|年(?P<ye>{'|'.join(L.YEAR_END_WORDS)})|\s?(?P<hq>[HhQq][1-4])(?![0-9A-Za-z])"
-    rf"|\s?[-–—~～至到]\s?(?P<y2>{L.BARE_YEAR})(?![\d.年/-])|(?![\d.,%‰]))"
+    rf"|\s?[-–—~～至到/]\s?(?P<y2>{L.BARE_YEAR})(?![\d.年/-])|(?![\d.,%‰]|[-/.]\d))"
     rf"|(?<![A-Za-z])(?P<en>{_MONTH_NAMES})\.?\s(?P<y3>{L.BARE_YEAR})(?!\d)"
     rf"|(?<![A-Za-z0-9])[Qq](?P<q3>[1-4])\s(?P<y4>{L.BARE_YEAR})(?!\d)"
     rf"|(?<![\d年])前(?P<nm>[1-9]|1[01]|[一二两三四五六七八九十]|十[一])个月"
@@ -361,13 +369,81 @@ def _extra(text: str, ref: dt.date | None) -> Iterator[Candidate]:
         yield Candidate(start, end, LABEL, _value(value, _qualifier(text, start, end, False)), rule, priority=0)
 
 
+# The option (Context.extras) that turns weekdays, weeks and holidays off: the project gold was
+# labelled before they were DATE (GUIDELINE), so ``newsx score`` scores it with them off.
+CALENDAR_WORDS = "date_calendar_words"
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+_OPEN_BEFORE = "（("
+
+
+def _day_of(c: Candidate) -> dt.date | None:
+    v = c.value.value
+    return dt.date.fromisoformat(v) if _ISO_DAY.fullmatch(v) else None
+
+
+def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
+                         titles: list[tuple[int, int]]) -> list[Candidate]:
+    """Add weekdays, weeks and holidays (calendar_words); a plain weekday next to a full date
+    must name that date's weekday: then the two are one span (周六2013年4月6日, 4月8日周一) or
+    the date alone (4月8日（周一）); if they disagree neither is read."""
+    if not calendar_words.ANCHOR.search(text):
+        return main
+    by_start = {c.start: i for i, c in enumerate(main)}
+    by_end = {c.end: i for i, c in enumerate(main)}
+    out: dict[int, Candidate | None] = dict(enumerate(main))
+    added: list[Candidate] = []
+    words = [w for w in calendar_words.find(text, ref)]
+    spans = outside_titles((Candidate(s, e, LABEL, _value("2000", DateQualifier.exact), r) for s, e, _, r, _ in words),
+                           titles)
+    keep = {(c.start, c.end) for c in spans}
+    for s, e, value, rule, wd in words:
+        if (s, e) not in keep:
+            continue
+        if wd is not None:
+            j = by_start.get(e if not (text[e : e + 1].isspace() or text[e : e + 1] in "，,") else e + 1)
+            gap_before = text[s - 1 : s] if s else ""
+            k = by_end.get(s) if s in by_end else by_end.get(s - 1) if gap_before and (
+                gap_before.isspace() or gap_before in _OPEN_BEFORE) else None
+            near = j if j is not None and _day_of(main[j]) else k if k is not None and _day_of(main[k]) else None
+            if near is not None:
+                c = main[near]
+                day = _day_of(c)
+                if out.get(near) is None:
+                    continue
+                if day.isoweekday() != wd:
+                    out[near] = None  # two different days named: no reading
+                elif near == j and text[e : c.start].strip() == "":
+                    out[near] = Candidate(s, c.end, LABEL, c.value, c.rule + "+weekday", c.priority)
+                elif c.end == s:
+                    out[near] = Candidate(c.start, e, LABEL, c.value, c.rule + "+weekday", c.priority)
+                continue
+        if value is None:
+            continue
+        added.append(Candidate(s, e, LABEL, _value(value, _qualifier(text, s, e, False)), rule, priority=1))
+    return [c for c in out.values() if c is not None] + added
+
+
+def outside_titles(found: Iterable[Candidate], titles: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """The candidates (in increasing start order) that overlap no 《title》 span (sorted, disjoint).
+    One walk over both lists: linear, however many titles and years the text holds."""
+    t = 0
+    for c in found:
+        while t < len(titles) and titles[t][1] <= c.start:
+            t += 1
+        if t < len(titles) and titles[t][0] < c.end:
+            continue
+        yield c
+
+
 class DateExtractor:
     label = LABEL
 
     def find(self, text: str, context: Context) -> Iterable[Candidate]:
         titles = [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
-        extra = [c for c in _extra(text, context.date) if not any(s < c.end and c.start < e for s, e in titles)]
-        return [*self._find(text, context.date), *extra]
+        main = list(self._find(text, context.date))
+        if context.extras.get(CALENDAR_WORDS, True):
+            main = _with_calendar_words(text, context.date, main, titles)
+        return [*main, *outside_titles(_extra(text, context.date), titles)]
 
     def _find(self, text: str, ref: dt.date | None) -> Iterator[Candidate]:
         titles = [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
@@ -385,6 +461,8 @@ class DateExtractor:
     def _read(self, text: str, m: regex.Match, ref: dt.date | None) -> Candidate | None:
         g = {name: v for name, v in zip(_GROUP_NAMES, m.groups()) if v}
         start, end = m.span()
+        if text[max(0, start - L.ERA_MAX) : start].endswith(L.ERA_BEFORE):
+            return None  # 康熙20年9月: a reign year, not 2020
         qualifier = _qualifier(text, start, end, False)
         # 自4月以来 / 截至4月: not next April. But 1月1日起 (from 1 January) may lie ahead.
         past = qualifier is DateQualifier.as_of or (qualifier is DateQualifier.since and not text.startswith("起", end))
@@ -410,8 +488,8 @@ class DateExtractor:
                 rule = "date.range"
             value = resolve(_sentence_year(text, start, combine(left, right)), ref, past=past)
         except Unresolvable:
-            if not is_range:
-                return None
+            if not is_range or ref is None:
+                return None  # without a document date a half-read range is no reading at all
             # An unreadable right end: keep the left point alone (2023年12月 至 …).
             a_start, a_end = m.span("A")
             try:
@@ -428,7 +506,7 @@ class DateExtractor:
         return Candidate(start, end, LABEL, _value(value, _qualifier(text, start, end, approx)), rule, priority=1)
 
 
-_YEAR_IN_SENTENCE = regex.compile(r"(?<!\d)((?:19|20)\d{2})年(?!代)")
+_YEAR_IN_SENTENCE = regex.compile(rf"(?<![\d〇零○Ｏ一二三四五六七八九])((?:19|20)\d{{2}}|{L.CN_DIGIT}{{4}}|{L.YEAR_QIAN})年(?!代)")
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
 
 
@@ -443,7 +521,10 @@ def _sentence_year(text: str, start: int, side: Side) -> Side:
     years = _YEAR_IN_SENTENCE.findall(text, window_start, start)
     if not years:
         return side
-    y = int(years[-1])
+    try:
+        y = number(years[-1])
+    except Unresolvable:
+        return side
     lo = side.lo if side.lo.year is not None else dc_replace(side.lo, year=y)
     return dc_replace(side, lo=lo, hi=dc_replace(side.hi, year=y))
 

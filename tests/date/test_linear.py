@@ -18,6 +18,7 @@ ADVERSARIAL = {
     "month_day": "12月28日至",
     "dots": "2023.12.",
     "no_punctuation": _PROSE,
+    "title_years": "《报告》2023，",  # issue 19: every bare year was checked against every title
 }
 
 

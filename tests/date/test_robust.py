@@ -19,7 +19,12 @@ def test_random_date_like_strings() -> None:
                 assert s[m.start : m.end] == m.text
 
 
-def test_no_document_date_no_relative_dates() -> None:
-    text = "今年以来，12月28日，28日，一季度，上月，昨日，2023年12月28日"
-    found = [m.text for m in extract_text(text, None, labels=["DATE"])]
-    assert found == ["2023年12月28日"]
+def test_no_document_date_keeps_year_less_dates_unresolved() -> None:
+    """Without a document date: relative words give nothing; year-less dates are kept with the
+    year unknown (TIMEX3 XXXX, resolved false) instead of vanishing."""
+    text = "今年以来，12月28日，28日，一季度，上月，昨日，下周三，2023年12月28日"
+    found = [(m.text, m.value.value, m.value.resolved) for m in extract_text(text, None, labels=["DATE"])]
+    assert found == [
+        ("12月28日", "XXXX-12-28", False), ("28日", "XXXX-XX-28", False), ("一季度", "XXXX-Q1", False),
+        ("2023年12月28日", "2023-12-28", True),
+    ]

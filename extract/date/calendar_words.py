@@ -1,0 +1,229 @@
+"""DATE words that name a day or a week through the calendar instead of numbers.
+
+- ``date.weekday``  周三, 星期五, 上周一, 下周二, 本周日 → the day in the document date's ISO week
+  (上 / 下 one week before / after); a weekday next to a full date must agree with it
+  (周六 2013年04月08日 names two different days: no reading at all).
+- ``date.week``     上周, 本周, 下周, 上个星期 → the ISO week (``2024-W01``).
+- ``date.holiday``  元旦, 春节, 元宵节, 清明节, 五一 / 劳动节, 端午节, 中秋节, 国庆节 → the day
+  (lunar dates through ``lunardate``, 清明 through the solar-term table of ``chinese_calendar``),
+  in the year written before it (2026年春节) or the occurrence nearest the document date.
+- ``date.holiday_period``  春节期间, 国庆假期, 五一小长假 … → the official days off
+  (``chinese_calendar``'s State Council table) as a range; a year the table does not know gives
+  nothing (never the festival day in place of the period).
+
+Words are read only where the text around them says they are calendar words: a weekday or a
+holiday followed by another word (周一鸣, 五一路, 中秋月饼, 上周期) is a name or another word.
+Everything here needs the document date, except fixed-date holidays (元旦 → XXXX-01-01).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from extract.date.normalize import number
+
+# --- tables --------------------------------------------------------------------------------
+WEEKDAYS: dict[str, int] = {
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,
+    "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7,
+}
+WEEK_SHIFT: dict[str, int] = {
+    "": 0, "本": 0, "这": 0, "這": 0, "上": -1, "上个": -1, "上個": -1, "上一": -1,
+    "下": 1, "下个": 1, "下個": 1, "下一": 1,
+}
+# Holidays: (kind, month, day); kind "solar" is a fixed Gregorian day, "lunar" a day of the
+# Chinese calendar, "term" a solar term. ``official`` is chinese_calendar's holiday name.
+HOLIDAYS: dict[str, tuple[str, int, int, str | None]] = {
+    "元旦": ("solar", 1, 1, "New Year's Day"),
+    "春节": ("lunar", 1, 1, "Spring Festival"), "春節": ("lunar", 1, 1, "Spring Festival"),
+    "元宵节": ("lunar", 1, 15, None), "元宵節": ("lunar", 1, 15, None),
+    "清明": ("term", 4, 0, "Tomb-sweeping Day"), "清明节": ("term", 4, 0, "Tomb-sweeping Day"),
+    "清明節": ("term", 4, 0, "Tomb-sweeping Day"),
+    "五一": ("solar", 5, 1, "Labour Day"), "劳动节": ("solar", 5, 1, "Labour Day"),
+    "勞動節": ("solar", 5, 1, "Labour Day"), "五一劳动节": ("solar", 5, 1, "Labour Day"),
+    "端午": ("lunar", 5, 5, "Dragon Boat Festival"), "端午节": ("lunar", 5, 5, "Dragon Boat Festival"),
+    "端午節": ("lunar", 5, 5, "Dragon Boat Festival"),
+    "中秋": ("lunar", 8, 15, "Mid-autumn Festival"), "中秋节": ("lunar", 8, 15, "Mid-autumn Festival"),
+    "中秋節": ("lunar", 8, 15, "Mid-autumn Festival"),
+    "国庆": ("solar", 10, 1, "National Day"), "国庆节": ("solar", 10, 1, "National Day"),
+    "國慶": ("solar", 10, 1, "National Day"), "國慶節": ("solar", 10, 1, "National Day"),
+}
+PERIOD_WORDS = ("小长假", "长假", "假期", "期间", "黄金周", "假日", "長假", "期間", "黃金週")
+
+# --- the grammar -----------------------------------------------------------------------------
+_WEEK_WORD = "(?:周|週|星期|礼拜|禮拜)"
+# Before a week word: a count (两周, 一星期), 每 (recurring), or 上上 / 下下 (read as nothing).
+_NOT_BEFORE_WEEK = "每一二两三四五六七八九十几数个個多半第隔"
+# After a bare week (上周, 本周): another word (上周期, 本周年, 周边).
+_WEEK_NOT_AFTER = "期年岁歲边邊围圍全到密转轉刊报報长長知游旋折济濟末"
+# After a weekday: what a calendar weekday is followed by in news (a part of the day, a verb of
+# publishing, a connective, punctuation). Anything else is a name (周一鸣) or another word.
+_WEEKDAY_AFTER = (
+    r"(?=$|[\s\d，。、；：！？,.;:!?）)」』”\"]|二〇|二零|一九|上午|下午|中午|晚|早|凌晨|夜|傍晚|白天|当天|當天|开盘|開盘|收盘|收盤"
+    r"|盘|發|发布|公布|表示|宣布|召开|召開|举行|舉行|开|開|以来|起|前|后|後|和|与|與|及|或|的|是|将|將|在|再|"
+    r"也|还|還|又|就|即|会|會|称|稱|共|对|對|出|继续|繼續|最|大|小|美|欧|亚|港|A股|市|的|凌)"
+)
+_HOLIDAY_AFTER = (
+    r"(?=$|[\s，。、；：！？,.;:!?）)」』”\"]|节|節|前|后|後|前夕|当天|當天|当日|之际|之際|以来|起|至|到|和|与|與|及"
+    r"|或|的|是|将|將|在|期间|假期|长假|小长假|黄金周|假日|当晚|晚|上午|下午|前后|过后|過後|临近|臨近|刚|剛)"
+)
+_HOLIDAY_NAMES = "|".join(sorted(HOLIDAYS, key=len, reverse=True))
+_PERIOD = "|".join(PERIOD_WORDS)
+PATTERN = re.compile(
+    rf"(?P<week>(?<![{_NOT_BEFORE_WEEK}])(?P<stack>上上|下下)?(?P<rel>上一|下一|上个|上個|下个|下個|上|下|本|这|這)?"
+    rf"{_WEEK_WORD}(?P<wd>[一二三四五六日天]|[1-7](?!\d))?)"
+    rf"|(?P<hol>(?P<hy>(?:19|20)\d\d年|[〇零○一二三四五六七八九]{{4}}年)?(?P<h>{_HOLIDAY_NAMES})(?P<hp>{_PERIOD})?)"
+)
+ANCHOR = re.compile(rf"{_WEEK_WORD}|{_HOLIDAY_NAMES}")
+_RANGE_AFTER = re.compile(rf"(?:至|到|—|-|~|～){_WEEK_WORD}")
+
+
+def _monday(ref: dt.date, weeks: int) -> dt.date:
+    return ref - dt.timedelta(days=ref.isoweekday() - 1) + dt.timedelta(weeks=weeks)
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+@lru_cache(maxsize=512)
+def holiday_day(name: str, year: int) -> dt.date | None:
+    """The day of a holiday in a Gregorian year (None where no table reaches)."""
+    kind, month, day, _ = HOLIDAYS[name]
+    if kind == "solar":
+        return dt.date(year, month, day)
+    if kind == "lunar":
+        from lunardate import LunarDate
+
+        try:
+            return LunarDate(year, month, day).to_solar_date()
+        except ValueError:
+            return None
+    import chinese_calendar
+
+    try:
+        terms = chinese_calendar.get_solar_terms(dt.date(year, 4, 1), dt.date(year, 4, 10))
+    except Exception:  # outside the package's table
+        return None
+    return next((d for d, term in terms if term == "清明"), None)
+
+
+@lru_cache(maxsize=512)
+def holiday_period(name: str, year: int) -> tuple[dt.date, dt.date] | None:
+    """The official days off for a holiday (State Council notice, as tabled by chinese_calendar):
+    the run of days of that holiday around its day, or None where the table is silent."""
+    official = HOLIDAYS[name][3]
+    day = holiday_day(name, year)
+    if official is None or day is None:
+        return None
+    from chinese_calendar.constants import holidays
+
+    days = {d for d, h in holidays.items() if d.year in (year - 1, year, year + 1) and str(h) == official}
+    if not days:
+        return None
+    near = [d for d in days if abs((d - day).days) <= 10]
+    if not near:
+        return None
+    # the contiguous run that holds the day nearest the festival day
+    pivot = min(near, key=lambda d: abs((d - day).days))
+    lo = hi = pivot
+    while lo - dt.timedelta(days=1) in days:
+        lo -= dt.timedelta(days=1)
+    while hi + dt.timedelta(days=1) in days:
+        hi += dt.timedelta(days=1)
+    return lo, hi
+
+
+def _nearest_year(name: str, ref: dt.date) -> int | None:
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        d = holiday_day(name, y)
+        if d is not None and (best is None or abs((d - ref).days) < abs((best[1] - ref).days)):
+            best = (y, d)
+    return best[0] if best else None
+
+
+def find(text: str, ref: dt.date | None) -> Iterator[tuple[int, int, str | None, str, int | None]]:
+    """(start, end, value, rule, weekday) for every calendar word; ``weekday`` (1–7) is set for a
+    plain weekday, which the caller checks against a full date next to it. ``value`` is None for
+    a weekday without a document date (it only serves that check)."""
+    pos = 0
+    for a in ANCHOR.finditer(text):
+        s0 = max(pos, a.start() - 6)
+        if a.start() < pos:
+            continue
+        m = None
+        for s in range(s0, a.start() + 1):
+            m = PATTERN.match(text, s)
+            if m is not None and m.end() > a.start():
+                break
+            m = None
+        if m is None:
+            continue
+        pos = m.end()
+        if m.group("wd") is not None and (r := _RANGE_AFTER.match(text, pos)) is not None:
+            pos = r.end() + 1  # 周一至周五: the working week, recurring; neither end is a date
+            continue
+        if m.group("week") is not None:
+            found = _week(text, m, ref)
+        else:
+            found = _holiday(text, m, ref)
+        if found is not None:
+            yield found
+
+
+def _week(text: str, m: re.Match, ref: dt.date | None):
+    start, end = m.span()
+    rel, wd = m.group("rel") or "", m.group("wd")
+    if m.group("stack"):
+        return None
+    if wd is None:
+        if ref is None:
+            return None
+        after = text[end : end + 1]
+        if not rel or (after and after in _WEEK_NOT_AFTER + "一二三四五六七八九十"):
+            return None
+        return start, end, iso_week(_monday(ref, WEEK_SHIFT[rel])), "date.week", None
+    if wd == "日" and text.startswith("均", end):
+        return None  # 周日均 (a weekly daily average)
+    if not re.match(_WEEKDAY_AFTER, text[end : end + 4]):
+        return None
+    if start > 0 and text[start - 1] in "“「『\"《":
+        return None  # “星期天的早晨”: a name in quotes
+    plain = WEEKDAYS[wd] if not rel else None
+    if ref is None:  # no value, but the caller still checks it against a date next to it
+        return (start, end, None, "date.weekday", plain) if plain else None
+    day = _monday(ref, WEEK_SHIFT[rel]) + dt.timedelta(days=WEEKDAYS[wd] - 1)
+    return start, end, day.isoformat(), "date.weekday", plain
+
+
+def _holiday(text: str, m: re.Match, ref: dt.date | None):
+    start, end = m.span()
+    name, period, year_text = m.group("h"), m.group("hp"), m.group("hy")
+    if not period and not re.match(_HOLIDAY_AFTER, text[end : end + 3]):
+        return None
+    if start > 0 and text[start - 1] in "“「『\"":
+        return None
+    year = number(year_text[:-1]) if year_text else (_nearest_year(name, ref) if ref is not None else None)
+    if period:
+        if period == "黄金周" and name not in ("国庆", "国庆节", "國慶", "五一", "春节"):
+            return None
+        if year is None:
+            return None
+        span = holiday_period(name, year)
+        if span is None:
+            return None  # no official table for that year: nothing (never the festival day instead)
+        return start, end, f"{span[0].isoformat()}/{span[1].isoformat()}", "date.holiday_period", None
+    if year is None:
+        kind, month, day, _ = HOLIDAYS[name]
+        if kind != "solar":
+            return None
+        return start, end, f"XXXX-{month:02d}-{day:02d}", "date.holiday", None
+    d = holiday_day(name, year)
+    if d is None:
+        return None
+    return start, end, d.isoformat(), "date.holiday", None
