@@ -225,7 +225,8 @@ class _Reader:
                     anaphor_here = anaphor_sentence = True
                     continue
                 if kind == "DATE":
-                    if not seen_value and not self._is_comparison(it):
+                    # an unresolved DATE (XXXX-01-02, no document date) is no period of a fact
+                    if not seen_value and not self._is_comparison(it) and getattr(it.data, "resolved", True):
                         self.period = self._period(it, s.index)
                     continue
                 if kind == "stock":
