@@ -15,7 +15,10 @@ import re
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s\u3000，。、；！？“”‘’（）()\[\]【】<>《》\"'|]{1,2000}")
 _DOCUMENT_NUMBER = re.compile(r"(?:〔\d{4}〕\d{1,5}|(?<!\d)\d{4}年第?\d{1,5})号(?:文件)?")
-_STANDARD = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z]{1,6})?\s?\d{1,6}(?:\s?[-—–.]{1,3}\s?\d{2,4}){1,2}(?![\d年])")
+# ISO 4217 codes before an amount (CNY 1.25, USD1.5) are currencies, not standard numbers.
+_CURRENCY_CODES = "CNY|RMB|USD|HKD|EUR|GBP|JPY|AUD|CAD|SGD|KRW|TWD|CHF|INR|RUB|MOP|NZD|THB|MYR"
+_STANDARD = re.compile(
+    rf"\b(?!(?:{_CURRENCY_CODES})\s?\d)[A-Z]{{1,6}}(?:/[A-Z]{{1,6}})?\s?\d{{1,6}}(?:\s?[-—–.]{{1,3}}\s?\d{{2,4}}){{1,2}}(?![\d年])")
 _STANDARD_SIGN = re.compile(r"[A-Z]\s?\d")
 
 

@@ -17,7 +17,7 @@ from extract.numeral.lexicon import CN_CHARS, DIGITS, YUAN_UNITS, ZEROS
 SUFFIX_CURRENCIES: dict[str, str] = {
     "元": "CNY", "圆": "CNY", "圓": "CNY", "块钱": "CNY", "塊錢": "CNY",
     "人民币": "CNY", "人民幣": "CNY",
-    "美元": "USD", "美金": "USD",
+    "美元": "USD", "美金": "USD", "美圆": "USD", "美圓": "USD",
     "港元": "HKD", "港币": "HKD", "港幣": "HKD",
     "欧元": "EUR", "歐元": "EUR",
     "日元": "JPY", "日圆": "JPY", "日圓": "JPY", "日币": "JPY", "日幣": "JPY",
@@ -58,7 +58,13 @@ PREFIX_CURRENCIES: dict[str, str] = {
     "欧元": "EUR", "EUR": "EUR", "€": "EUR",
     "英镑": "GBP", "GBP": "GBP", "£": "GBP",
     "日元": "JPY", "JPY": "JPY",
-    "澳门币": "MOP", "澳门元": "MOP",
+    "澳门币": "MOP", "澳门元": "MOP", "MOP": "MOP", "MOP$": "MOP",
+    # Dollar signs of other currencies: A$13.5 is Australian, never US$ (ISO 4217 codes too).
+    "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "澳元": "AUD",
+    "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "加元": "CAD",
+    "S$": "SGD", "SGD": "SGD", "NZ$": "NZD", "NZD": "NZD", "TWD": "TWD",
+    "₩": "KRW", "￦": "KRW", "KRW": "KRW", "韩元": "KRW",
+    "₹": "INR", "INR": "INR", "₽": "RUB", "RUB": "RUB", "CHF": "CHF", "THB": "THB", "MYR": "MYR",
 }
 DEFAULT_CURRENCY = "CNY"
 
@@ -91,10 +97,15 @@ YUAN_BLOCKED_AFTER = "素宇旦首件器老帅气代朝宵凶勋帝婴祖认"
 # A range between two amounts: 3亿—5亿元, 100万至200万元, 1万(含)-5万元, 5.6到5.78元.
 RANGE_SEP = r"(?:[(（]含[)）])?(?:—{1,2}|–{1,2}|-{1,2}|~|～|至|到)"
 # The plain yuan units: 元 and 圆, and 块 only where it is surely money (十块钱, 十块三毛).
+# 块 alone is a classifier (十块屏幕); it is money before 钱, a sub-unit (十块三毛) or one digit
+# that ends the amount (三块五 = 3.5, the spoken 角).
+KUAI_DIGIT_END = r"(?=[钱錢，。、；;,.！？!?）)\s]|$)"
 YUAN = (
     f"(?:[元圆圓](?![{YUAN_BLOCKED_AFTER}])"
-    f"|[块塊](?={SUB_DIGIT}[角毛分]|[钱錢]))"
+    f"|[块塊](?={SUB_DIGIT}[角毛分]|[钱錢]|{SUB_DIGIT}{KUAI_DIGIT_END}))"
 )
+# After 块 a single digit is the 角: 三块五 → 3.5.
+KUAI_JIAO = f"(?:(?<=[块塊]){SUB_DIGIT}{KUAI_DIGIT_END})"
 NAMED_CURRENCY = _alternation(k for k in SUFFIX_CURRENCIES if k not in YUAN_UNITS)
 SUFFIX_CURRENCY = f"(?:{NAMED_CURRENCY}|{YUAN})"
 AFTER_YUAN = _alternation(AFTER_YUAN_CURRENCIES)
@@ -111,7 +122,9 @@ FINANCIAL = frozenset("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟")
 # The plain yuan words (三元 alone is more often a name than an amount).
 YUAN_UNITS_PLAIN = frozenset("元圆圓")
 # Prefixes that are symbols or codes: the number after them must have Arabic digits.
-SYMBOL_PREFIXES = frozenset(k for k in PREFIX_CURRENCIES if k.isascii() or k in "￥¥€£")
+SYMBOL_PREFIXES = frozenset(k for k in PREFIX_CURRENCIES if k.isascii() or k in "￥¥€£₩￦₹₽")
+# Separators that may end a quantity run but never the amount (售价￥300，较上月…).
+RUN_TRAILING_SEPARATORS = ",，."
 # Anchors: every MONEY match holds one of these words.
 ANCHOR_WORDS = frozenset(SUFFIX_CURRENCIES) | frozenset(PREFIX_CURRENCIES) | YUAN_UNITS
 # Characters a match can hold before its last currency word (scanned back from an anchor).

@@ -96,6 +96,9 @@ def _scale(words: str) -> Decimal:
 
 
 def sub_units(jf: str | None) -> Decimal:
+    """角/分 after the yuan; one digit alone after 块 is the 角 left unsaid (三块五 → 0.5)."""
+    if jf and len(jf) == 1 and (jf in DIGITS or "0" <= jf <= "9"):
+        return Decimal(DIGITS[jf] if jf in DIGITS else int(jf)) / 10
     return parse_subunits(jf) if jf else Decimal(0)
 
 

@@ -37,7 +37,7 @@ from extract.money.normalize import (
     sub_units,
 )
 from extract.numeral import NumeralError, Quantity
-from extract.numeral.lexicon import ZEROS
+from extract.numeral.lexicon import CN_CHARS, ZEROS
 
 LABEL = "MONEY"
 
@@ -47,7 +47,7 @@ _AMOUNT = (
     f"(?:(?P<c1>{L.SUFFIX_CURRENCY})?(?P<jf1>{L.SUB_UNIT_RUN})(?P<sep>{L.RANGE_SEP})"
     f"(?:(?P<pre2>{L.PREFIX_CURRENCY})[ \u00a0]?)?(?P<q2>{L.QTY_RUN}))?"
     f"(?P<cur>{L.SUFFIX_CURRENCY})"
-    f"(?P<jf>{L.SUB_UNIT_RUN})"
+    f"(?P<jf>{L.KUAI_JIAO}|{L.SUB_UNIT_RUN})"
     f"[钱錢]?"
     f"(?P<after>{L.AFTER_YUAN})?"
     f"(?P<tail>{L.TRAILING}|{L.CLOSER})?"
@@ -62,13 +62,32 @@ _BACK = L.BACK_CHARS
 _BACK_LIMIT = 130  # the longest match (a range with prefixes) has fewer characters before its last currency
 _AHEAD = 320  # a window reaches twice the longest match past its anchor
 _HAN = regex.compile(r"\p{Han}")
+_CN_NUMERAL = frozenset(CN_CHARS)
 _ASCII_ALNUM = regex.compile(r"[0-9A-Za-z.]")
+
+
+# money.jiao-fen — an amount of 角 / 分 alone, said with 钱: 五毛钱 → 0.5, 八分钱 → 0.08.
+_JIAO_FEN = re.compile(rf"(?<![0-9{CN_CHARS}点點.])(?P<n>{L.SUB_DIGIT})(?P<u>[毛角分])[钱錢]")
+
+
+def _jiao_fen(text: str) -> Iterator[Candidate]:
+    for m in _JIAO_FEN.finditer(text):
+        try:
+            amount = sub_units(m.group("n") + m.group("u"))
+        except NumeralError:
+            continue
+        if amount:
+            leading, _ = leading_qualifier(text, m.start())
+            yield Candidate(m.start(), m.end(), LABEL, money_value(Quantity(amount), currency="CNY", leading=leading,
+                                                                   tail=None), "money.jiao-fen")
 
 
 class MoneyExtractor:
     label = LABEL
 
     def find(self, text: str, context: Context) -> Iterator[Candidate]:
+        if "钱" in text or "錢" in text:
+            yield from _jiao_fen(text)
         for m in _matches(text):
             found = _read_prefix_only(text, m) if m.group("ppre") is not None else _read_amount(text, m)
             if found is not None:
@@ -163,6 +182,8 @@ def _read_run(
     for i in range(len(run)):
         start = run_start + i
         piece = run[i:]
+        if i > 0 and run[i - 1] in _CN_NUMERAL and piece[0] in _CN_NUMERAL and not (i == 1 and run[0] in ZEROS):
+            return None  # never a shorter reading of a Chinese numeral (十五六亿 is not 五六亿; 找零十块 is 十块)
         if piece[0] in ",，." or (piece[0] in ZEROS and piece[1:2] not in ("点", "點", ".")):
             continue  # 找零十块 is 十块: a leading 零 belongs to the word before
         leading, _ = leading_qualifier(text, start)
@@ -210,8 +231,16 @@ def _read_amount(text: str, m: regex.Match) -> Candidate | None:
     return _single(text, m, "q1", "pre", end, tail)
 
 
+def _letter_before(text: str, start: int, prefix: str | None) -> bool:
+    """A symbol prefix glued to a Latin letter (A$ in an unknown code, X¥): its currency is unread."""
+    return bool(prefix) and not prefix[0].isalpha() and start > 0 and text[start - 1].isascii() \
+        and text[start - 1].isalpha()
+
+
 def _single(text: str, m: regex.Match, q: str, pre: str, end: int, tail: str | None) -> Candidate | None:
     run, run_start = m.group(q), m.start(q)
+    if _letter_before(text, m.start(pre), m.group(pre)):
+        return None
     if m.group(pre) is None and run_start > 0 and _ASCII_ALNUM.match(text, run_start - 1):
         return None  # inside a longer number or a code
     read = _read_run(text, run, run_start, tail)
@@ -249,12 +278,16 @@ def _single(text: str, m: regex.Match, q: str, pre: str, end: int, tail: str | N
 
 def _read_range(text: str, m: regex.Match, end: int, tail: str | None) -> Candidate | None:
     run1, run1_start = m.group("q1"), m.start("q1")
+    if _letter_before(text, m.start("pre"), m.group("pre")):
+        return None
     if m.group("pre") is None and run1_start > 0 and _ASCII_ALNUM.match(text, run1_start - 1):
         return None
     for i in range(len(run1)):
         piece = run1[i:]
         if piece[0] in ",，.":
             continue
+        if i > 0 and run1[i - 1] in _CN_NUMERAL and piece[0] in _CN_NUMERAL:
+            return None
         try:
             low, high = range_ends(piece, m.group("q2"))
         except NumeralError:
@@ -278,7 +311,9 @@ def _read_range(text: str, m: regex.Match, end: int, tail: str | None) -> Candid
 def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
     """人民币3.14, US$5, 港幣3.14: a currency before the number and none after."""
     prefix, run = m.group("ppre"), m.group("pq")
-    trim = len(run) - len(run.rstrip("上数几"))  # $4,000上方: 上 belongs to 上方, not to the number
+    if _letter_before(text, m.start("ppre"), prefix):
+        return None  # A$ / X$: not the US dollar, and no currency we know
+    trim = len(run) - len(run.rstrip("上数几" + L.RUN_TRAILING_SEPARATORS))  # 售价￥300，较… ends at 300  # $4,000上方: 上 belongs to 上方, not to the number
     run = run[: len(run) - trim] if trim < len(run) else run
     if prefix[0].isascii() and prefix[0].isalpha() and m.start() > 0 and text[m.start() - 1].isascii() \
             and text[m.start() - 1].isalpha():
@@ -304,5 +339,19 @@ def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
         if text.startswith(word, end):
             tail, end = word, end + len(word)
             break
-    value = money_value(quantity, currency=currency_of(prefix, None, None), leading=leading, tail=tail)
+    currency = currency_of(prefix, None, None)
+    r = _PREFIX_RANGE.match(text, end) if tail is None else None
+    if r is not None and (r.group("pre2") is None or currency_of(r.group("pre2"), None, None) == currency):
+        q2 = r.group("q2").rstrip(L.RUN_TRAILING_SEPARATORS)
+        try:
+            high = read_quantity(q2)
+        except NumeralError:
+            high = None
+        if high is not None and quantity.value < high.value < MAX_AMOUNT:  # $80-$100: one range
+            value = money_value(quantity, currency=currency, leading=leading, tail=None, high=high)
+            return Candidate(m.start(), r.start("q2") + len(q2), LABEL, value, "money.range")
+    value = money_value(quantity, currency=currency, leading=leading, tail=tail)
     return Candidate(m.start(), end, LABEL, value, "money.prefix+number")
+
+
+_PREFIX_RANGE = regex.compile(rf"{L.RANGE_SEP}(?P<pre2>{L.PREFIX_CURRENCY})?[ \u00a0]?(?P<q2>[0-9][0-9.,]{{0,20}})(?![0-9A-Za-z])")

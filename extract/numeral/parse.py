@@ -247,14 +247,12 @@ def parse_quantity(
     s = text.strip()
     if not s:
         raise _fail(text, "empty")
-    # Adjacent-digit ranges: 二三十万 (20–30万), 一两百 (100–200), 三四百万.
-    if len(s) >= 2 and s[0] in DIGITS and s[1] in DIGITS and s[0] not in ZEROS and s[1] not in ZEROS:
-        a, b = DIGITS[s[0]], DIGITS[s[1]]
-        rest = s[2:]
-        if b == a + 1 and rest and rest[0] in _ALL_UNIT_CHARS:
-            low = parse_number(s[0] + rest, mode)
-            high = parse_number(s[1] + rest, mode)
-            return Quantity(low, low, high, "approx")
+    # Approximate ranges written as one number, two neighbouring digits at one place:
+    # 二三十万 (20–30万), 一两百 (100–200), 十五六亿 (15–16亿), 七百三四十 (730–740), 七八 (7–8).
+    vague = approximate_range(s, mode)
+    if vague is not None:
+        low, high = vague
+        return Quantity(low, low, high, "approx")
     # A vague head: 数十亿, 几十万, 上百亿, 几百 → the stated order of magnitude, over.
     if s[0] in _VAGUE_LEAD and len(s) >= 2 and s[1] in _ALL_UNIT_CHARS:
         return Quantity(parse_number("一" + s[1:], mode), approx="over")
@@ -272,6 +270,27 @@ def parse_quantity(
             scale = parse_number(tail, mode, bare_scale=True) if tail else Decimal(1)
             return Quantity(base * scale, approx="over")
     return Quantity(parse_number(s, mode, bare_scale=bare_scale, digit_runs=digit_runs))
+
+
+def approximate_range(s: str, mode: str = "smart") -> tuple[Decimal, Decimal] | None:
+    """十五六 → (15, 16), 七百三四十 → (730, 740), 二三十万 → (20万, 30万), 七八 → (7, 8): one pair
+    of neighbouring digits (the second one more) after a unit word or at the start, the rest a
+    number in which either digit stands. None when ``s`` is no such form."""
+    for k in range(len(s) - 1):
+        a, b = s[k], s[k + 1]
+        if a in DIGITS and b in DIGITS and a not in ZEROS and b not in ZEROS:
+            if DIGITS[b] != DIGITS[a] + 1 or (k > 0 and s[k - 1] not in _ALL_UNIT_CHARS):
+                return None
+            head, rest = s[:k], s[k + 2 :]
+            if not all(ch in DIGITS or ch in _ALL_UNIT_CHARS for ch in head + rest):
+                return None
+            if head and not rest and head[-1] not in "十拾":
+                return None  # 一百二三 would be 120–130 only by the colloquial reading: not read
+            try:
+                return parse_number(head + a + rest, mode), parse_number(head + b + rest, mode)
+            except NumeralError:
+                return None
+    return None
 
 
 # Amounts in 元/角/分: 壹拾壹元壹角壹分, 玖仟陆佰陆拾伍圆壹角捌分, 123元1角1分, 壹拾壹元整 ------------
