@@ -17,6 +17,7 @@ import re
 
 from extract.base import Candidate, Context
 from extract.numeral import NumeralError
+from extract.numeral.variants import simplified
 from extract.percent import normalize as nz
 from extract.qualifier import after_mark
 from extract.percent.lexicon import (
@@ -65,20 +66,20 @@ _PCT = (
 )
 # 2.5个百分点, 两个百分点, 1到2个百分点, 1个多百分点, 0.5百分点.
 _PP = (
-    rf"(?P<pp>(?:{NUMBER_START}(?P<pp_lo>{NUMBER})|{_NOT_AFTER_CN}(?P<pp_lo_cn>{CN_NUMBER}{{1,8}}几?))"
+    rf"(?P<pp>(?P<pp_sign>{CN_SIGN})?(?:{NUMBER_START}(?P<pp_lo>{NUMBER})|{_NOT_AFTER_CN}(?P<pp_lo_cn>{CN_NUMBER}{{1,8}}几?))"
     rf"(?:个?{SEP}(?P<pp_hi>{NUMBER}|{CN_NUMBER}{{1,8}}))?"
     rf"个?(?P<pp_more>多)?百分点(?P<pp_trail>{TRAILING})?)"
 )
 # 百分之十五, 百分之负三点八, 千分之三, 三分之一, 百分之五到八, 百分之五至百分之八.
 _FRAC = (
-    rf"(?P<frac>(?<![{_CN_DIGITS}十百千万零〇\d])(?P<fr_den>{DENOMINATOR})分之(?P<fr_sign>{CN_SIGN})?"
+    rf"(?P<frac>(?<![{_CN_DIGITS}十百千万零〇\d])(?P<fr_pre>{CN_SIGN})?(?P<fr_den>{DENOMINATOR})分之(?P<fr_sign>{CN_SIGN})?"
     rf"(?P<fr_lo>{_CN_RUN}几?|{NUMBER})"
     rf"(?:{SEP}(?:(?P=fr_den)分之)?(?P<fr_hi>{_CN_RUN}|{NUMBER}))?(?P<fr_trail>{TRAILING})?)"
 )
 # 三成, 三成半, 九成五, 3.5成, 三到五成, 七八成, 两成多, 九成以上.
 _CHENG = (
-    rf"(?P<cheng>(?<![{CHENG_BLOCKED_BEFORE}{_CN_DIGITS}十0-9A-Za-z_.])"
-    rf"(?P<ch_lo>[{_CN_DIGITS}十]{{1,2}}|{NUMBER})(?:{SEP}(?P<ch_hi>[{_CN_DIGITS}十]{{1,2}}|{NUMBER}))?"
+    rf"(?P<cheng>(?<![{CHENG_BLOCKED_BEFORE}{_CN_DIGITS}十0-9A-Za-z_.点點])"
+    rf"(?P<ch_lo>[{_CN_DIGITS}十]{{1,2}}(?:[点點][{_CN_DIGITS}零])?|{NUMBER})(?:{SEP}(?P<ch_hi>[{_CN_DIGITS}十]{{1,2}}|{NUMBER}))?"
     rf"成(?![{CHENG_BLOCKED_AFTER}])(?P<ch_tail>半|[二三四五六七八九](?![{CHENG_TAIL_BLOCKED}]))?"
     rf"(?P<ch_more>[多余])?(?P<ch_trail>{TRAILING})?)"
 )
@@ -152,6 +153,10 @@ def _pp(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
         return
     lo, inside = nz.number(raw)
     hi = nz.number(m["pp_hi"])[0] / hundred if m["pp_hi"] else None
+    if m["pp_sign"]:
+        if hi is not None:
+            return  # 负1到2个百分点: which end is negative is unread
+        lo = -lo
     q = nz.qualifier(nz.leading_qualifier(text, start), inside or m["pp_more"], m["pp_trail"])
     yield _candidate(text, start, m.end("pp"), nz.value(lo / hundred, hi, qualifier=q, unit=PercentUnit.pp),
                      "percent.百分点")
@@ -185,8 +190,12 @@ def _frac(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     if lo_text.endswith("一") and end < len(text) and text[end] in _NOT_AFTER_YI and m["fr_hi"] is None:
         return  # 十分之一般 (= 十分 "very" + 一般)
     lo, inside = nz.number(lo_text)
-    lo = nz.signed(lo, m["fr_sign"]) / den
+    if m["fr_pre"] and m["fr_sign"]:
+        return  # 负百分之负五: no reading
+    lo = nz.signed(lo, m["fr_sign"] or m["fr_pre"]) / den
     hi = nz.number(m["fr_hi"])[0] / den if m["fr_hi"] else None
+    if hi is not None and (m["fr_pre"] or m["fr_sign"]):
+        return  # 负百分之五到十: which end is negative is unread (never +5%–10%)
     start = m.start("frac")
     q = nz.qualifier(nz.leading_qualifier(text, start), inside, m["fr_trail"])
     rule = "percent.百分之" if den_text in "百千万" else "percent.分之"
@@ -330,6 +339,7 @@ class PercentExtractor:
     label = LABEL
 
     def find(self, text: str, context: Context) -> Iterator[Candidate]:
+        text = simplified(text)  # 12.56個百分點: matched in simplified form, offsets unchanged
         state: dict = {}
         for m in _scan(text):
             try:
