@@ -15,6 +15,10 @@ class ParkType(str, Enum):
     bonded = "bonded"                    # comprehensive bonded zone (综合保税区)
     agri = "agri"                        # national agricultural high-tech demonstration zone
     special = "special"                  # other State Council zones: 合作区, 示范区, 新片区, 实验区
+    ftz_area = "ftz_area"                # a 片区 of a pilot FTZ (中国（江苏）自由贸易试验区苏州片区)
+    subpark = "subpark"                  # a park of a multi-park zone (中关村科技园区海淀园)
+    border = "border"                    # national border economic cooperation zone (边境经济合作区)
+    crossborder = "crossborder"          # cross-border economic cooperation zone (中老磨憨—磨丁经济合作区)
     provincial_zone = "provincial_zone"  # provincial-level development zone
     other = "other"
 
@@ -51,6 +55,14 @@ class ParkEntry(BaseModel):
         default=None, pattern=r"^\d{4}-\d{2}$",
         description="year-month of the State Council approval at this level, where the supplement records "
         "it (the upgrades since 2021); None means earlier or not recorded")
+
+    shared: tuple[str, ...] = Field(
+        default=(), description="ambiguous aliases: names another zone owns too (滨海新区: 天津 and 绍兴); "
+        "a mention is resolved by the document's places, else left without an id")
+    contextual: tuple[str, ...] = Field(
+        default=(), description="names that are this zone only where the document also names it or its "
+        "parent in full (苏州片区 after 江苏自贸试验区, 海淀园 after 中关村, bare 中关村 after 中关村科技园区)")
+    parent: str | None = Field(default=None, description="canonical name of the zone this one is part of")
 
     def on_list(self, t: ParkType | str) -> bool:
         """Is the park on the national list of type ``t`` (by its own type or as an ``also``)?"""

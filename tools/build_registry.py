@@ -6,6 +6,9 @@ Inputs (all read-only):
   * <gazetteer>/modood_{provinces,cities,areas}.json  (WTFPL) NBS 2023 administrative divisions
   * <gazetteer>/nbs_county_level_zones.csv            (WTFPL) county-level zone codes
   * corpus/parks/supplement.jsonl                      hand-maintained fixes and additions
+  * corpus/parks/areas.jsonl                           hand-kept official lists: the 片区 of the pilot
+                                                         FTZs, border and cross-border cooperation zones,
+                                                         agricultural high-tech zones, 中关村's 16 parks
 
 The output is deterministic (sorted, no timestamps): running the script twice gives
 byte-identical files, and tests/park/test_registry.py checks the committed files against it.
@@ -48,7 +51,8 @@ GENERIC = {
 }
 TYPE_PREFIX = {"hitech": "hitech", "etdz": "etdz", "new_area": "newarea", "ftz": "ftz",
                "free_trade_port": "ftp", "bonded": "bonded", "agri": "agri",
-               "special": "special", "provincial_zone": "prov", "other": "other"}
+               "special": "special", "ftz_area": "ftzarea", "subpark": "subpark", "border": "border",
+               "crossborder": "xborder", "provincial_zone": "prov", "other": "other"}
 TYPE_ORDER = list(TYPE_PREFIX)
 
 
@@ -248,41 +252,71 @@ def nbs_norm(name: str, prov: str, city: str) -> str:
     return s
 
 
-def auto_aliases(canonical: str, ztype: str, province: str, loc: Locator) -> list[str]:
-    out = []
+# Words after a city that describe rather than name a zone: 宁波石化 gives no 石化开发区.
+DESCRIPTIVE_STEMS = {
+    "石化", "医药", "火炬", "临港", "航天", "航空", "化学工业", "海港", "空港", "港口", "综合", "化工", "新材料",
+    "出口加工", "保税", "工业", "农业", "生物", "软件", "光电", "电子", "信息", "汽车", "钢铁", "能源", "装备",
+}
+HITECH_FORMS = ["高新区", "国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区",
+                "高新技术开发区", "高新技术产业园区"]
+ETDZ_FORMS = ["经开区", "经济技术开发区", "国家级经开区", "国家级经济技术开发区", "经济开发区", "开发区",
+              "国家经开区"]
+FORMS = {
+    "hitech": [("高新技术产业开发区", HITECH_FORMS), ("高新技术产业园区", HITECH_FORMS),
+               ("高技术产业开发区", HITECH_FORMS), ("新技术开发区", ["高新区", "国家高新区", "新技术开发区"])],
+    "etdz": [("经济技术开发区", ETDZ_FORMS), ("经济开发区", ETDZ_FORMS)],
+    "provincial_zone": [("高新技术产业开发区", ["高新区", "高新技术产业开发区"]),
+                        ("经济技术开发区", ["经开区", "经济开发区", "经济技术开发区"]),
+                        ("经济开发区", ["经开区", "经济开发区", "经济技术开发区"])],
+}
+
+
+def auto_aliases(canonical: str, ztype: str, province: str | None, loc: Locator) -> list[tuple[str, int]]:
+    """The names news uses for a zone, generated from its official name, with a tier: 2 for the
+    zone's own stem (长春 → 长春高新区, 长春市高新区), 3 for forms that drop or add a place
+    (净月高新区 for 长春净月, 天津高新区 for 天津滨海, 江苏苏州高新区). A name claimed at a lower tier
+    by another zone is that zone's; a name two zones claim at the same tier is ambiguous."""
+    out: list[tuple[str, int]] = []
     if province is None:
         return out
     pshort = PROVINCE_SHORT.get(province, province[:-1])
-    pairs = {
-        "hitech": [("高新技术产业开发区", ["高新区", "国家高新区", "国家高新技术产业开发区", "国家级高新区"]),
-                   ("高新技术产业园区", ["高新区", "国家高新区"]),
-                   ("高技术产业开发区", ["高新区"])],
-        "etdz": [("经济技术开发区", ["经开区", "国家级经开区", "国家级经济技术开发区", "经济技术开发区"]),
-                 ("经济开发区", ["经开区", "国家级经开区"])],
-        "agri": [], "provincial_zone": [("高新技术产业开发区", ["高新区"]), ("经济技术开发区", ["经开区"])],
-    }.get(ztype, [])
-    for suf, forms in pairs:
-        if canonical.endswith(suf):
-            stem = canonical[: -len(suf)]
-            if len(stem) < 2:
-                break
-            stems = [stem]
-            # sub-name after a city prefix: 长春净月 -> 净月, 惠州仲恺 -> 仲恺
-            for n in range(min(len(stem) - 2, 6), 1, -1):
-                hits = loc.by_stem.get(stem[:n])
-                if hits and any(h["level"] != "county" for h in hits):
-                    sub = stem[n:]
-                    if len(sub) >= 2 and "\u4e00" <= sub[0] <= "\u9fff" and not sub.startswith("生产"):
-                        stems.append(sub)
-                    break
-            for st in stems:
-                for f in forms:
-                    out.append(st + f)
-            if ztype == "hitech" and not stem.startswith(pshort):
-                out.append(pshort + stem + "高新区")
-            if ztype == "etdz" and not stem.startswith(pshort):
-                out.append(pshort + stem + "经开区")
+    for suf, forms in FORMS.get(ztype, []):
+        if not canonical.endswith(suf):
+            continue
+        stem = canonical[: -len(suf)]
+        if len(stem) < 2:
             break
+        stems = [(stem, 2)]
+        for pre in (province, pshort):  # 河北唐山海港 → 唐山海港 (the province never names the zone alone)
+            rest = stem[len(pre):]
+            if province not in MUNICIPALITIES and stem.startswith(pre) and len(rest) >= 2 and any(rest.startswith(x) for x in (rest[:2], rest[:3]) if x in loc.by_stem):
+                stem = rest
+                stems.append((stem, 2))
+                break
+        for n in range(min(len(stem) - 2, 6), 1, -1):
+            hits = loc.by_stem.get(stem[:n])
+            city_like = any(h["level"] == "prefecture" for h in hits or ()) or province in MUNICIPALITIES
+            if hits and city_like and (stem[:n] not in (pshort, province) or province in MUNICIPALITIES):
+                sub = stem[n:]
+                if len(sub) >= 2 and "\u4e00" <= sub[0] <= "\u9fff" and not sub.startswith("生产") \
+                        and sub not in DESCRIPTIVE_STEMS:
+                    stems.append((sub, 3))           # 长春净月 → 净月
+                    stems.append((stem[:n], 3))      # 长春净月 → 长春 (天津滨海 → 天津高新区)
+                full = next((h["name"] for h in hits if h["level"] == "prefecture"), None)
+                if full and full != stem[:n]:
+                    stems.append((full + sub, 3))    # 长春市净月
+                break
+        else:
+            for h in loc.by_stem.get(stem, []):
+                if h["level"] == "prefecture" and h["name"] != stem:
+                    stems.append((h["name"], 2))     # 长春 → 长春市高新区
+                    break
+        if not stem.startswith(pshort):
+            stems += [(pshort + stem, 3), (province + stem, 3)]  # 江苏苏州高新区, 江苏省苏州高新区
+        for st, tier in stems:
+            for f in forms:
+                out.append((st + f, tier))
+        break
     return out
 
 
@@ -291,8 +325,56 @@ def stable_id(ztype: str, canonical: str, province_code: str) -> str:
     return f"{TYPE_PREFIX[ztype]}-{province_code}-{h}"
 
 
+# ----------------------------------------------------------------------------- areas.jsonl
+def ftz_name(province: str) -> str:
+    return f"中国（{PROVINCE_SHORT.get(province, province[:-1])}）自由贸易试验区"
+
+
+def load_areas(path: Path | None) -> list[dict]:
+    """Expand the compact rows of areas.jsonl into parks with their official names and aliases."""
+    if path is None or not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        base = {"level": "national", "province": r["province"], "city": r.get("city"), "code": None,
+                "source": r["source"], "_district": None, "approved": r.get("approved")}
+        kind = r["kind"]
+        if kind == "ftz_area":
+            ps = PROVINCE_SHORT.get(r["province"], r["province"][:-1])
+            name = r["name"]
+            aliases = [f"中国({ps})自由贸易试验区{name}", f"{ps}自由贸易试验区{name}", f"{ps}自贸试验区{name}",
+                       f"{ps}自贸区{name}", f"自由贸易试验区{name}", f"自贸试验区{name}", f"自贸区{name}"]
+            place = name[:-2]
+            ctx = []
+            if place not in ("中心", "科技创新", "国际商务服务", "高端产业"):  # descriptive names need the FTZ
+                ctx.append(name)
+            if place != ps and place.isalpha() and len(place) >= 2 and not place.endswith(("区", "港")):
+                aliases += [f"{place}自贸片区", f"{place}自贸试验区", f"{place}自贸区"]
+            out.append({**base, "canonical": ftz_name(r["province"]) + name, "aliases": aliases, "ctx": ctx,
+                        "type": "ftz_area", "parent": ftz_name(r["province"])})
+        elif kind == "border":
+            st = r["stem"]
+            out.append({**base, "canonical": f"{st}边境经济合作区", "type": "border",
+                        "aliases": [f"{st}边合区", f"{st}边境合作区", f"{st}国家级边境经济合作区"]})
+        elif kind in ("crossborder", "agri"):
+            out.append({**base, "canonical": r["canonical"], "type": kind, "aliases": list(r["aliases"])})
+        elif kind == "subpark":
+            parent, name = r["parent"], r["name"]
+            brand = parent[:3]  # 中关村
+            forms = [name] + ([name.replace("-", "")] if "-" in name else [])
+            out.append({**base, "canonical": parent + name, "type": "subpark", "parent": parent,
+                        "aliases": [brand + f for f in forms] + [brand + "科技园" + f for f in forms],
+                        "ctx": forms})
+        else:
+            raise SystemExit(f"areas.jsonl: unknown kind {kind!r}")
+    return out
+
+
 # ----------------------------------------------------------------------------- build
-def build(gaz: Path, supplement: Path) -> tuple[list[dict], list[dict], list[str]]:
+def build(gaz: Path, supplement: Path, areas: Path | None = None) -> tuple[list[dict], list[dict], list[str]]:
     warnings: list[str] = []
     divisions = load_divisions(gaz)
     loc = Locator(divisions)
@@ -344,6 +426,13 @@ def build(gaz: Path, supplement: Path) -> tuple[list[dict], list[dict], list[str
         if r["name"] not in parks:
             raise SystemExit(f"approval date for an unknown park: {r['name']}")
         parks[r["name"]]["approved"] = r["approved"]
+
+    for r in load_areas(areas):
+        if r["canonical"] in parks:
+            raise SystemExit(f"areas.jsonl adds an existing park: {r['canonical']}")
+        parks[r["canonical"]] = r
+    for r in ops["contextual"]:  # hand-kept brand names: 中关村, 张江, 光谷
+        parks[r["name"]].setdefault("ctx", []).extend(r["aliases"])
 
     # locate national-list parks
     unresolved: list[str] = []
@@ -399,35 +488,42 @@ def build(gaz: Path, supplement: Path) -> tuple[list[dict], list[dict], list[str
                        "level": dec["level"], "province": prov, "city": city, "code": code,
                        "source": "nbs", "_district": None}
 
-    # aliases: auto forms, dedupe, drop generic and colliding ones
-    for p in parks.values():
-        p["aliases"] += auto_aliases(p["canonical"], p["type"], p["province"], loc)
-    owner: dict[str, set[str]] = defaultdict(set)
+    # aliases with tiers: 0 canonical, 1 listed (lutil, supplement, NBS), 2-3 generated. A name
+    # belongs to the zones claiming it at its lowest tier; two zones at that tier make it shared.
+    claims: dict[str, dict[str, int]] = defaultdict(dict)
     for k, p in parks.items():
-        owner[norm(k)].add(k)
-        for a in p["aliases"]:
-            owner[norm(a)].add(k)
-    canon_norm = {norm(k): k for k in parks}
+        p["tiered"] = [(a, 1) for a in p["aliases"]] + auto_aliases(p["canonical"], p["type"], p["province"], loc)
+        claims[norm(k)][k] = 0
+        for a, tier in p["tiered"]:
+            n = norm(a)
+            claims[n][k] = min(tier, claims[n].get(k, 9))
     division_code = {norm(d["name"]): d["code"] for d in divisions}
     out = []
     for k, p in parks.items():
-        seen, aliases = {norm(k)}, []
-        for a in p["aliases"]:
+        seen, aliases, shared = {norm(k)}, [], []
+        for a, tier in p["tiered"]:
             a = a.strip()
             n = norm(a)
             if not a or n in seen or n in GENERIC:
                 continue
-            if n in canon_norm and canon_norm[n] != k:
-                warnings.append(f"alias {a} of {k} is another park's canonical: dropped")
-                continue
-            if len(owner[n]) > 1:
-                warnings.append(f"alias {a} shared by {sorted(owner[n])}: dropped")
-                continue
-            if n in division_code and division_code[n] != p["code"]:
-                warnings.append(f"alias {a} of {k} is an administrative division name: dropped")
-                continue
             seen.add(n)
-            aliases.append(a)
+            best = min(claims[n].values())
+            owners = sorted(o for o, t in claims[n].items() if t == best)
+            if k not in owners:
+                if tier == 1:
+                    warnings.append(f"alias {a} of {k} belongs to {owners}: dropped")
+                continue
+            if n in division_code and division_code[n] not in {parks[o]["code"] for o in owners}:
+                if tier == 1:
+                    warnings.append(f"alias {a} of {k} is an administrative division name: dropped")
+                continue
+            if len(owners) > 1:
+                if best == 0:  # another zone's official name: never an alias here
+                    continue
+                shared.append(a)
+            else:
+                aliases.append(a)
+        ctx = [a for a in p.get("ctx", []) if norm(a) not in seen]
         pc = prov_code[p["province"]] if p["province"] else "00"  # 00: a zone across provinces
         row = {"id": stable_id(p["type"], k, pc), "canonical": k, "aliases": aliases,
                "type": p["type"], "level": p["level"], "province": p["province"],
@@ -437,6 +533,12 @@ def build(gaz: Path, supplement: Path) -> tuple[list[dict], list[dict], list[str
             row["also"] = p["also"]
         if p.get("approved"):
             row["approved"] = p["approved"]
+        if shared:
+            row["shared"] = shared
+        if ctx:
+            row["contextual"] = ctx
+        if p.get("parent"):
+            row["parent"] = p["parent"]
         out.append(row)
     out.sort(key=lambda r: (TYPE_ORDER.index(r["type"]), r["id"].split("-")[1], r["canonical"]))
     ids = [r["id"] for r in out]
@@ -453,11 +555,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gazetteer", type=Path, default=DEFAULT_GAZ)
     ap.add_argument("--supplement", type=Path, default=PARKS / "supplement.jsonl")
+    ap.add_argument("--areas", type=Path, default=PARKS / "areas.jsonl")
     ap.add_argument("--out", type=Path, default=DATA)
     ap.add_argument("--check", action="store_true", help="compare with the files in --out, write nothing")
     ap.add_argument("-v", "--verbose", action="store_true", help="print warnings")
     a = ap.parse_args(argv)
-    parks, divisions, warnings = build(a.gazetteer, a.supplement)
+    parks, divisions, warnings = build(a.gazetteer, a.supplement, a.areas)
     files = {"registry.jsonl": dump_jsonl(parks), "divisions.jsonl": dump_jsonl(divisions)}
     if a.verbose:
         for w in warnings:

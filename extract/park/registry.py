@@ -8,6 +8,9 @@ from the gazetteer and ``corpus/parks/supplement.jsonl``) and are read through
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import dataclass
+from typing import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -61,24 +64,79 @@ def load_divisions(path: str | Path | None = None) -> list[Division]:
     return list(_divisions(str(Path(path or DIVISIONS_PATH).resolve())))
 
 
+ENV_VAR = "NEWSX_PARK_REGISTRY"  # extra registry files (os.pathsep-separated), inherited by workers
+
+
+def user_registries() -> tuple[str, ...]:
+    """The extra registry files the user chose (``--registry``, ``extract.load(registry=…)``)."""
+    return tuple(str(Path(p).resolve()) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p)
+
+
+def add_user_registry(*paths: str | Path) -> tuple[str, ...]:
+    """Use these registry files beside the shipped one in this process and the workers it starts
+    (validated now: a bad row fails here with its file and line, not in a worker)."""
+    extra = list(user_registries())
+    for p in paths:
+        p = str(Path(p).resolve())
+        load_registry(p)
+        if p not in extra:
+            extra.append(p)
+    os.environ[ENV_VAR] = os.pathsep.join(extra)
+    return tuple(extra)
+
+
+def registry_paths(extra: Iterable[str | Path] | None = None) -> tuple[str, ...]:
+    """The shipped registry followed by the user's files (``extra``, else the environment's)."""
+    more = tuple(str(Path(p).resolve()) for p in extra) if extra is not None else user_registries()
+    return (str(REGISTRY_PATH.resolve()), *more)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """What a name in the text may be: ``own`` (one zone's name), ``shared`` (several zones own it:
+    resolved by the document's places) or ``contextual`` (a zone's name only where the document
+    names the zone or its parent in full)."""
+
+    kind: str
+    entries: tuple[ParkEntry, ...]
+
+
 @lru_cache(maxsize=None)
-def _alias_index(path: str) -> dict[str, ParkEntry]:
-    index: dict[str, ParkEntry] = {}
-    for p in _registry(path):
+def names(paths: tuple[str, ...]) -> dict[str, Alias]:
+    """normalize_name(name) -> Alias, over the registries ``paths`` (later files add zones; a name
+    two zones claim becomes shared, never silently given to one)."""
+    own: dict[str, dict[str, ParkEntry]] = {}
+    shared: dict[str, dict[str, ParkEntry]] = {}
+    ctx: dict[str, dict[str, ParkEntry]] = {}
+    by_id: dict[str, ParkEntry] = {}
+    for path in paths:
+        for p in _registry(path):
+            by_id[p.id] = p
+    for p in by_id.values():
         for name in (p.canonical, *p.aliases):
-            key = normalize_name(name)
-            other = index.get(key)
-            if other is not None and other.id != p.id:
-                raise ValueError(f"{path}: name {name!r} belongs to {other.id} and {p.id}")
-            index[key] = p
-    return index
+            own.setdefault(normalize_name(name), {})[p.id] = p
+        for name in p.shared:
+            shared.setdefault(normalize_name(name), {})[p.id] = p
+        for name in p.contextual:
+            ctx.setdefault(normalize_name(name), {})[p.id] = p
+    out: dict[str, Alias] = {}
+    for key, d in ctx.items():
+        out[key] = Alias("contextual" if len(d) == 1 else "shared", tuple(d.values()))
+    for key, d in shared.items():
+        out[key] = Alias("shared", tuple(d.values()))
+    for key, d in own.items():
+        if key in shared:
+            d = {**d, **shared[key]}
+        out[key] = Alias("own" if len(d) == 1 else "shared", tuple(d.values()))
+    return out
 
 
 def alias_index(path: str | Path | None = None) -> dict[str, ParkEntry]:
-    """normalize_name(canonical or alias) -> park."""
-    return _alias_index(str(Path(path or REGISTRY_PATH).resolve()))
+    """normalize_name(canonical or alias) -> park, for the names one zone owns."""
+    paths = (str(Path(path).resolve()),) if path else registry_paths(())
+    return {k: a.entries[0] for k, a in names(paths).items() if a.kind == "own"}
 
 
 def lookup(name: str, path: str | Path | None = None) -> ParkEntry | None:
-    """The park whose canonical name or alias is `name`, else None."""
+    """The park whose canonical name or alias is `name`, else None (None too for a shared name)."""
     return alias_index(path).get(normalize_name(name))

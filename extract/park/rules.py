@@ -43,8 +43,8 @@ from extract.park.lexicon import (
     PATTERN_SUFFIXES,
     STOP_CHARS,
 )
-from extract.park.normalize import Place, canonical_name, value_from_places
-from extract.park.registry import alias_index, load_divisions, normalize_name
+from extract.park.normalize import Place, canonical_name, expand, value_from_places
+from extract.park.registry import Alias, load_divisions, names, normalize_name, registry_paths
 from extract.segment import is_word_start, starts_with_proper_noun
 from extract.trie import trie_pattern
 from schemas.records import ParkLevel, ParkValue
@@ -56,6 +56,9 @@ _WORD_GOES_ON = {"城": "市乡镇", "园": "林艺丁"}
 _PARK_WORDS_INSIDE = ("开发区", "高新区", "经开区", "园区", "保税区", "综保区", "自贸区", "产业园", "工业园")
 _UNIVERSITY = regex.compile(r"(\p{Han}{2,10}大学(?:国家)?)")
 _COUNTED = regex.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[个家座批处]$")
+_META_KEYS = ("source", "issuer", "title", "publisher", "dateline", "place")
+_MUNICIPALITY = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+_SHORT_OF: dict[str, str] = {}  # division name -> its short form (filled with the index)
 _DEFINITION = regex.compile(r"[（(]\s*(?:以下)?简称[“\"「]?([\p{Han}A-Za-z0-9·]{2,20}?)[”\"」]?\s*[）)]")
 
 
@@ -63,15 +66,15 @@ _DEFINITION = regex.compile(r"[（(]\s*(?:以下)?简称[“\"「]?([\p{Han}A-Za
 class _Index:
     suffix_re: regex.Pattern
     pattern_suffixes: frozenset[str]
-    aliases: dict  # normalized name -> ParkEntry
+    aliases: dict  # normalized name -> Alias
     max_alias: int
     places: dict[str, tuple[Place, ...]]
     max_place: int
 
 
-@lru_cache(maxsize=1)
-def _index() -> _Index:
-    aliases = alias_index()
+@lru_cache(maxsize=4)
+def _index(paths: tuple[str, ...]) -> _Index:
+    aliases = names(paths)
     pattern = set(PATTERN_SUFFIXES)
     ends = set(pattern)
     by_length = sorted(pattern, key=len, reverse=True)
@@ -81,6 +84,8 @@ def _index() -> _Index:
     places: dict[str, list[Place]] = {}
     derived: list[tuple[str, Place]] = []
     for d in load_divisions():
+        if d.short and d.level.value != "county":
+            _SHORT_OF.setdefault(d.name, d.short)
         place = Place(surface="", name=d.name, level=d.level.value, province=d.province, city=d.city)
         for surface in {d.name, d.short} - {None}:
             if len(surface) >= 2 and surface not in AMBIGUOUS_SHORT_PLACES:
@@ -165,6 +170,7 @@ class _Found:
     value: ParkValue
     rule: str
     remainder: str | None = None
+    pending: Alias | None = None  # a shared or contextual name, decided by the whole document
 
 
 def _is_boundary(text: str, pos: int) -> bool:
@@ -291,6 +297,74 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
     return _Found(start - len(partner), e, value_from_places(canonical, places, level), rule, remainder)
 
 
+def _registry_found(text: str, start: int, end: int, alias: Alias, rule: str) -> _Found:
+    if alias.kind == "own":
+        return _Found(start, end, _registry_value(alias.entries[0]), rule)
+    return _Found(start, end, _undecided_value(text[start:end], alias.entries), rule, pending=alias)
+
+
+def _undecided_value(surface: str, entries) -> ParkValue:
+    """The value of a name several zones own, where the document does not say which: what they
+    have in common (province, city), no id."""
+    provinces = {e.province for e in entries}
+    cities = {e.city for e in entries}
+    levels = {e.level.value for e in entries}
+    return ParkValue(canonical=expand(surface), level=ParkLevel(levels.pop()) if len(levels) == 1 else ParkLevel.unknown,
+                     province=provinces.pop() if len(provinces) == 1 else None,
+                     city=cities.pop() if len(cities) == 1 and len(provinces | {None}) <= 2 else None, id=None)
+
+
+def _place_words(entry) -> tuple[str, ...]:
+    """The place names that point to a zone in a document: its city and province, full and short."""
+    out = []
+    for name in (entry.city, entry.province):
+        if name:
+            out.append(name)
+            short = _SHORT_OF.get(name)
+            if short:
+                out.append(short)
+    return tuple(dict.fromkeys(out))
+
+
+def _resolve_in_context(text: str, found: list[_Found], context: Context) -> list[_Found]:
+    """Decide the shared and contextual names by the document (GUIDELINE PARK, context):
+    a contextual name stands only where the document names its zone or the zone's parent by an
+    unambiguous name; a shared name goes to the one zone the document's places point to — its
+    metadata (source, issuer, title), the places of its other parks, then the place names in its
+    text — and stays undecided (id null) on a tie."""
+    if not any(f.pending for f in found):
+        return found
+    sure = [f for f in found if f.pending is None]
+    named = {f.value.canonical for f in sure} | {f.value.id for f in sure if f.value.id}
+    meta = " ".join(str(v) for k, v in (context.extras or {}).items() if k in _META_KEYS and v)
+    park_places = [(f.value.province, f.value.city) for f in sure if f.value.id or f.value.province]
+    out = []
+    for f in found:
+        alias = f.pending
+        if alias is None:
+            out.append(f)
+            continue
+        if alias.kind == "contextual":
+            e = alias.entries[0]
+            if e.id in named or e.canonical in named or (e.parent and e.parent in named):
+                out.append(_Found(f.start, f.end, _registry_value(e), f.rule + ".contextual"))
+            continue
+        scores = []
+        for e in alias.entries:
+            words = _place_words(e)
+            score = (100 * sum(meta.count(w) > 0 for w in words)
+                     + 10 * sum(1 for prov, city in park_places if (city and city == e.city) or
+                                (prov == e.province and e.city is None))
+                     + sum(min(text.count(w), 5) for w in words if e.province not in _MUNICIPALITY or w != e.city))
+            scores.append((score, e))
+        scores.sort(key=lambda x: -x[0])
+        if scores[0][0] > 0 and scores[0][0] > scores[1][0]:
+            out.append(_Found(f.start, f.end, _registry_value(scores[0][1]), f.rule + ".in_context"))
+        else:
+            out.append(_Found(f.start, f.end, f.value, f.rule + ".undecided"))
+    return out
+
+
 def _registry_value(entry) -> ParkValue:
     return ParkValue(canonical=entry.canonical, level=ParkLevel(entry.level.value), province=entry.province,
                      city=entry.city, id=entry.id)
@@ -301,11 +375,20 @@ class ParkExtractor:
 
     label = LABEL
 
-    def __init__(self, use_registry: bool = True):
+    def __init__(self, use_registry: bool = True, registry: str | Iterable[str] | None = None):
+        """``registry``: extra registry files (JSONL of ``schemas.registry.ParkEntry`` rows) used
+        beside the shipped one; None takes the user's files from the environment (``--registry``)."""
         self.use_registry = use_registry
+        if isinstance(registry, (str, bytes)) or hasattr(registry, "__fspath__"):
+            registry = [registry]
+        self.registry = None if registry is None else tuple(str(r) for r in registry)
+        if self.registry:
+            from extract.park.registry import load_registry
+            for r in self.registry:
+                load_registry(r)  # validate now: a bad row fails here with its file and line
 
     def find(self, text: str, context: Context) -> Iterable[Candidate]:
-        idx = _index()
+        idx = _index(registry_paths(self.registry))
         found: list[_Found] = []
         for m in idx.suffix_re.finditer(text):
             s, e = m.span()
@@ -318,14 +401,15 @@ class ParkExtractor:
             if reg is None and pat is None:
                 continue
             if reg is not None and (pat is None or pat.start >= reg[0]):
-                found.append(_Found(reg[0], e, _registry_value(reg[1]), "park.registry"))
+                found.append(_registry_found(text, reg[0], e, reg[1], "park.registry"))
             elif reg is not None:
-                found.append(_Found(pat.start, e, _registry_value(reg[1]), "park.registry+place_prefix"))
+                found.append(_registry_found(text, pat.start, e, reg[1], "park.registry+place_prefix"))
             else:
                 # the pattern's canonical may itself be a registry name (山西临汾尧都高新区)
-                entry = idx.aliases.get(normalize_name(pat.value.canonical)) if self.use_registry else None
-                found.append(_Found(pat.start, pat.end, _registry_value(entry), pat.rule + "→registry", pat.remainder)
-                             if entry else pat)
+                alias = idx.aliases.get(normalize_name(pat.value.canonical)) if self.use_registry else None
+                found.append(_Found(pat.start, pat.end, _registry_value(alias.entries[0]), pat.rule + "→registry",
+                                    pat.remainder) if alias is not None and alias.kind == "own" else pat)
+        found = _resolve_in_context(text, found, context)
         found.extend(self._defined(text, found))
         found.extend(self._short_forms(text, found))
         yield from (Candidate(f.start, f.end, LABEL, v, f.rule, priority=1) for f, v in _link(found))

@@ -1,0 +1,95 @@
+"""Every zone of the registry is found by its official name and by the names news uses for it, in
+a sentence generated from the registry itself (one test per zone type)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from extract.base import Context
+from extract.park.registry import load_registry, names, normalize_name, registry_paths
+from extract.park.rules import ParkExtractor
+
+# Frames a name is put in: the name after a verb, after a comma, before a particle.
+FRAMES = ("今年以来，{}新签约项目十二个。", "记者近日走进{}，看到一片繁忙景象。")
+NATIONAL_TYPES = ("hitech", "etdz", "new_area", "ftz", "free_trade_port", "agri", "special", "ftz_area",
+                  "subpark", "border", "crossborder")
+
+_by_type: dict[str, list] = defaultdict(list)
+for _p in load_registry():
+    _by_type[_p.type.value].append(_p)
+_NAMES = names(registry_paths(()))
+_EX = ParkExtractor()
+
+
+def _found(sentence: str) -> list:
+    return list(_EX.find(sentence, Context()))
+
+
+def _check(park, name: str, frame: str) -> str | None:
+    sentence = frame.format(name)
+    start = frame.index("{}")
+    spans = _found(sentence)
+    hit = [c for c in spans if c.start == start and c.end == start + len(name)]
+    if not hit:
+        return f"{name}: not found as a whole in {sentence!r} ({[(c.start, c.end) for c in spans]})"
+    if hit[0].value.id != park.id:
+        return f"{name}: id {hit[0].value.id} instead of {park.id}"
+    return None
+
+
+@pytest.mark.parametrize("ztype", NATIONAL_TYPES)
+def test_every_zone_found_by_its_names(ztype):
+    parks = _by_type[ztype]
+    assert parks, f"no zone of type {ztype}"
+    errors = []
+    for i, p in enumerate(parks):
+        for j, name in enumerate((p.canonical, *p.aliases)):
+            err = _check(p, name, FRAMES[(i + j) % len(FRAMES)])
+            if err:
+                errors.append(err)
+    assert not errors, f"{len(errors)} names missed, e.g. " + "; ".join(errors[:8])
+
+
+def test_shared_names_are_marked_not_given_to_one():
+    # a name two zones own is listed as shared by both, never as one zone's own alias
+    for key, alias in _NAMES.items():
+        if alias.kind == "shared":
+            assert len(alias.entries) >= 2, key
+    assert {e.canonical for e in _NAMES[normalize_name("滨海新区")].entries} == {"天津滨海新区", "绍兴滨海新区"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the document's places decide a shared name
+    ("绍兴市政府近日召开会议。绍兴滨海新区之外，滨海新区的企业也受益。", "绍兴滨海新区"),
+    ("天津市发布数据，滨海新区全年地区生产总值增长。", "天津滨海新区"),
+    # nothing to decide by: left without an id
+    ("滨海新区全年地区生产总值增长。", None),
+])
+def test_shared_name_resolved_by_context(text, expected):
+    spans = [c for c in _found(text) if text[c.start:c.end] == "滨海新区"]
+    assert spans
+    assert (spans[0].value.canonical if spans[0].value.id else None) == expected
+
+
+def test_metadata_decides():
+    text = "滨海新区全年地区生产总值增长。"
+    spans = _found_ctx(text, {"source": "绍兴日报"})
+    assert spans[0].value.canonical == "绍兴滨海新区"
+
+
+def _found_ctx(text, extras):
+    return [c for c in _EX.find(text, Context(extras=extras))]
+
+
+@pytest.mark.parametrize("text, name, found", [
+    # a contextual name needs its zone or parent named in full in the document
+    ("中国（江苏）自由贸易试验区今年新设企业多家，其中苏州片区占一半。", "苏州片区", True),
+    ("苏州片区的老旧小区改造今年完成。", "苏州片区", False),
+    ("中关村科技园区海淀园今年营收增长，海淀园企业数量也增加。", "海淀园", True),
+    ("海淀园的樱花开了。", "海淀园", False),
+])
+def test_contextual_names(text, name, found):
+    start = text.rindex(name)
+    spans = [c for c in _found(text) if c.start == start and c.end == start + len(name)]
+    assert bool(spans) is found
