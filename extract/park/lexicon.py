@@ -20,6 +20,10 @@ PATTERN_SUFFIXES: tuple[str, ...] = (
     "创新城", "智慧城", "新片区", "开放试验区", "陆港区", "边境经济合作区", "农业高新技术产业示范区",
 )
 
+# Endings of registry names that are not pattern park words (a bare X片区 is not a park by itself):
+# scanned on their own, so 南沙新区片区 is read whole and not cut at 新区.
+REGISTRY_ENDINGS: tuple[str, ...] = ("片区",)
+
 # Park words after which a proper name that is not a place still makes a park (亦庄综保区,
 # 六松现代产业园, 合肥滨湖科学城): generic use of these words without a name is rare.
 STRONG_SUFFIXES = frozenset({

@@ -26,6 +26,7 @@ import regex
 
 from extract.base import Candidate, Context
 from extract.park.lexicon import (
+    REGISTRY_ENDINGS,
     AMBIGUOUS_SHORT_PLACES,
     COMPANY_SUFFIXES,
     HARD_STOPS,
@@ -80,7 +81,8 @@ def _index(paths: tuple[str, ...]) -> _Index:
     by_length = sorted(pattern, key=len, reverse=True)
     for name in aliases:
         if not any(name.endswith(s) for s in by_length):
-            ends.add(name[-3:] if len(name) >= 5 else name)  # registry-only ending (…示范区, 光谷)
+            end = next((w for w in REGISTRY_ENDINGS if name.endswith(w)), None)
+            ends.add(end or (name[-3:] if len(name) >= 5 else name))  # registry-only ending (…示范区, 光谷)
     places: dict[str, list[Place]] = {}
     derived: list[tuple[str, Place]] = []
     for d in load_divisions():
