@@ -1,6 +1,6 @@
 """The main job: read inputs → extract → validate → load into a database, JSONL and Parquet.
 
-Documents in = documents written + documents skipped (already loaded, same text) + rejects,
+Documents in = documents written + documents skipped (already loaded, same fingerprint) + rejects,
 always; the summary says so.
 
 How it streams: the reader turns the inputs into *units* (a raw JSONL line, a .txt path, or an
@@ -19,13 +19,14 @@ import functools
 import os
 import sys
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Sequence
 
-from extract.intake.read import Reject, _files, read_jsonl, read_txt
+from extract.intake.read import Reject, parse_line, read_txt, walk
 from extract.pipeline import extract_document
 from extract.progress import Progress
+from extract.sinks.rows import clean_reject, safe_text
 from schemas.records import Document, ExtractedDocument
 
 VERSION = "0.1.0"
@@ -38,7 +39,8 @@ class Summary:
     written: int = 0
     skipped: int = 0
     rejects: int = 0
-    mentions: int = 0
+    mentions: int = 0  # in the documents written
+    mentions_skipped: int = 0  # in the documents skipped (already stored, unchanged)
     chars: int = 0
     seconds: float = 0.0
     workers: int = 1
@@ -56,7 +58,8 @@ class Summary:
         lines = [
             f"documents in: {self.documents_in} = written {self.written} + skipped (already loaded) "
             f"{self.skipped} + rejects {self.rejects}",
-            f"mentions: {self.mentions} ({labels})",
+            f"mentions: {self.mentions} written ({labels})"
+            + (f", {self.mentions_skipped} already stored" if self.mentions_skipped else ""),
             f"text: {self.chars} chars in {self.seconds:.1f} s ({rate:.2f} M chars/s, "
             f"{self.workers} worker{'s' if self.workers > 1 else ''})",
         ]
@@ -72,21 +75,21 @@ class Summary:
 
 def read_units(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[tuple]:
     """The input as unparsed units, in the order of :func:`extract.intake.read.read_inputs`:
-    ``("line", source, number, raw bytes)``, ``("txt", path)`` or ``("reject", Reject)``."""
-    for spec in inputs:
-        if spec == "-":
+    ``("line", source, number, raw bytes)``, ``("txt", path)`` or ``("reject", Reject)``.
+    ``newsx spark`` makes its units with the same functions (:func:`walk` and :func:`_lines`)."""
+    for kind, item in walk(inputs):
+        if kind == "stdin":
             yield from _lines(stdin or sys.stdin.buffer, "<stdin>")
-            continue
-        path = Path(spec)
-        if not path.exists():
-            yield ("reject", Reject(spec, None, "no such file or folder"))
-            continue
-        for file in _files(path):
-            if file.suffix.lower() == ".jsonl":
-                with file.open("rb") as fh:
-                    yield from _lines(fh, str(file))
-            else:
-                yield ("txt", str(file))
+        elif kind == "reject":
+            yield ("reject", item)
+        elif kind == "jsonl":
+            try:
+                with item.open("rb") as fh:
+                    yield from _lines(fh, str(item))
+            except OSError as exc:
+                yield ("reject", Reject(str(item), None, f"cannot read the file: {exc.strerror or exc}", "", "file"))
+        else:
+            yield ("txt", str(item))
 
 
 def _lines(stream: Iterable[bytes], name: str) -> Iterator[tuple]:
@@ -127,40 +130,66 @@ def to_item(unit: tuple, default_date: dt.date | None) -> Document | Reject:
     if kind == "txt":
         return read_txt(Path(unit[1]), default_date)
     _, name, number, raw = unit
-    item = next(read_jsonl([raw], name, default_date))
-    return replace(item, line=number) if isinstance(item, Reject) else item
+    return parse_line(raw, name, number, default_date)
 
 
 # -- the work of one chunk (runs in a worker process) ------------------------------------------
 
-def process_document(doc: Document, labels: Sequence[str] | None = None) -> tuple[tuple, list[tuple], str]:
+def process_document(doc: Document, labels: Sequence[str] | None = None,
+                     config: str = "") -> tuple[tuple, list[tuple], str]:
     """A document → (document tuple, mention tuples, JSONL line): everything the loaders need
     (tuples of ``extract.sinks.rows.DOCUMENT_FIELDS`` and ``MENTION_COLUMNS``)."""
     from extract.sinks.rows import document_tuple, mention_tuple
 
     ex: ExtractedDocument = extract_document(doc, labels=labels)
-    return (document_tuple(doc), [mention_tuple(ex.id, m) for m in ex.spans],
+    return (document_tuple(doc, config), [mention_tuple(ex.id, m) for m in ex.spans],
             ex.model_dump_json(exclude={"text"}))
 
 
-def process_chunk(chunk: Sequence[tuple], default_date: dt.date | None = None,
-                  labels: Sequence[str] | None = None) -> list[tuple]:
-    """Parse, extract and flatten one chunk: ``("reject", dict, message)`` or
-    ``("doc", document tuple, mention tuples, JSONL line, input file, line)`` per unit, in order."""
-    out: list[tuple] = []
-    for unit in chunk:
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:300] if text else ""
+
+
+def _unit_origin(unit: tuple) -> tuple[str, int | None]:
+    if unit[0] == "line":
+        return unit[1], unit[2]
+    if unit[0] == "txt":
+        return unit[1], None
+    return unit[1].source, unit[1].line
+
+
+def process_unit(unit: tuple, default_date: dt.date | None = None, labels: Sequence[str] | None = None,
+                 config: str = "") -> tuple:
+    """One unit → ``("reject", dict, message)`` or ``("doc", document tuple, mention tuples,
+    JSONL line, input file, line)``. The one guarded boundary of a document: whatever fails in
+    decoding, parsing, the sidecar, validation, extraction or serialization becomes a reject
+    naming the file, the line and (when known) the field — never an exception."""
+    origin = _unit_origin(unit)
+    step = "reading"
+    try:
         item = to_item(unit, default_date)
         if isinstance(item, Reject):
-            out.append(("reject", item.as_dict(), str(item)))
+            return ("reject", item.as_dict(), str(item))
+        step = "extraction"
+        doc, mentions, line = process_document(item, labels, config)
+        step = "serialization"
+        line.encode("utf-8")
+        return ("doc", doc, mentions, line, *origin)
+    except Exception as exc:  # noqa: BLE001 — the boundary: one poison input is one reject
+        field = getattr(exc, "field", None)
+        if isinstance(exc, RecursionError):
+            why = f"{step} failed: nested too deeply"
         else:
-            origin = (unit[1], unit[2]) if unit[0] == "line" else (unit[1], None)
-            try:
-                out.append(("doc", *process_document(item, labels), *origin))
-            except ValueError as exc:  # a record that fails validation: reported, the run goes on
-                first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-                rej = Reject(origin[0], origin[1], f"extraction failed: {type(exc).__name__}: {first}")
-                out.append(("reject", rej.as_dict(), str(rej)))
-    return out
+            why = f"{step} failed: {type(exc).__name__}: {_first_line(exc)}"
+        rej = Reject(origin[0], origin[1], why, "", field)
+        return ("reject", rej.as_dict(), str(rej))
+
+
+def process_chunk(chunk: Sequence[tuple], default_date: dt.date | None = None,
+                  labels: Sequence[str] | None = None, config: str = "") -> list[tuple]:
+    """Parse, extract and flatten one chunk: :func:`process_unit` of every unit, in order."""
+    return [process_unit(unit, default_date, labels, config) for unit in chunk]
 
 
 WARM_TEXT = ("截至2023年12月29日，成都高新技术产业开发区与华为在中关村科技园区签约，总投资约12亿元，"
@@ -199,9 +228,13 @@ def run(
     stdin: BinaryIO | None = None,
 ) -> Summary:
     """Run the main job. ``workers``: processes (0 = one per CPU); the output is the same for any
-    number. ``parquet``: None writes Parquet beside the JSONL when pyarrow is installed."""
+    number. ``parquet``: None writes Parquet beside the JSONL when pyarrow is installed.
+
+    Raises :class:`extract.parallel.WorkerDied` when a worker process dies twice on a chunk
+    (what was loaded stays; a re-run resumes); KeyboardInterrupt leaves no partial file."""
     from extract.parallel import OrderedPool, cpu_count
     from extract.sinks.files import FileOutputs
+    from extract.sinks.rows import config_key
     from extract.sinks.sql import check_prefix, check_url, open_sink
 
     check_prefix(table_prefix)
@@ -211,8 +244,8 @@ def run(
     summary = Summary(workers=workers)
     progress = progress or Progress(enabled=False)
     warm(labels)
-    seen: dict[str, bytes] = {}  # id → text hash prefix of every document of this run
-    work = functools.partial(process_chunk, default_date=date, labels=labels)
+    seen: dict[str, str] = {}  # id → fingerprint of every document of this run
+    work = functools.partial(process_chunk, default_date=date, labels=labels, config=config_key(labels, VERSION))
 
     with OrderedPool(workers) as pool:
         sink = open_sink(db_url, table_prefix) if db_url else None
@@ -244,15 +277,17 @@ def run(
 
 
 def _load(results: list[tuple], sink: Any, files: Any, summary: Summary, progress: Progress,
-          seen: dict[str, bytes]) -> None:
-    """Load one processed chunk: check it against this run and the database, write it."""
+          seen: dict[str, str]) -> None:
+    """Load one processed chunk: check it against this run and the database, write it (one
+    transaction: documents, mentions, rejects, and the clearing of rejects a fixed line left)."""
     docs: list[tuple] = []
     rejects: list[dict] = []
 
     def reject(as_dict: dict, message: str) -> None:
+        as_dict = clean_reject(as_dict)
         summary.rejects += 1
         if len(summary.reject_reasons) < 20:
-            summary.reject_reasons.append(message)
+            summary.reject_reasons.append(safe_text(message))
         rejects.append(as_dict)
         if files:
             files.reject(as_dict)
@@ -264,38 +299,43 @@ def _load(results: list[tuple], sink: Any, files: Any, summary: Summary, progres
             reject(res[1], res[2])
             continue
         _, doc, mentions, line, source, number = res
-        doc_id, digest = doc[0], bytes.fromhex(doc[5][:16])  # id, text_sha256
+        doc_id, fingerprint = doc[0], doc[7]
         at = f"{source}:{number}" if number is not None else source
+        field = None
         if doc_id in seen:
-            if seen[doc_id] == digest:  # the same document twice in the input: once is enough
+            if seen[doc_id] == fingerprint:  # the same document twice in the input: once is enough
                 summary.skipped += 1
                 progress.update(documents=1)
                 continue
-            why = f"duplicate id {doc_id!r}: a different text with this id came earlier in the input"
+            why, field = f"duplicate id {doc_id!r}: a different document with this id came earlier in the input", "id"
         else:
-            why = sink.unstorable(doc) if sink else None
+            problem = sink.unstorable(doc) if sink else None
+            why, field = problem if problem else (None, None)
         if why:
-            reject({"source": source, "line": number, "reason": why, "raw": ""}, f"{at}: {why}")
+            reject({"source": source, "line": number, "reason": why, "raw": "", "field": field}, f"{at}: {why}")
             continue
-        seen[doc_id] = digest
-        docs.append((doc, mentions, line))
+        seen[doc_id] = fingerprint
+        docs.append((doc, mentions, line, (source, number)))
 
+    new = docs
     if sink:
         known = sink.known(d[0][0] for d in docs)
-        new = [d for d in docs if known.get(d[0][0]) != d[0][5]]
-        sink.write_rows([d[0] for d in new], [m for d in new for m in d[1]],
-                        replace=[d[0][0] for d in new if d[0][0] in known])
-        sink.write_rejects(rejects)
-        summary.written += len(new)
-        summary.skipped += len(docs) - len(new)
-    else:
-        summary.written += len(docs)
+        new = [d for d in docs if known.get(d[0][0]) != d[0][7]]
+        sink.write_rows([d[0] for d in new], [m for d in new for m in d[1]], rejects=rejects,
+                        clear=[d[3] for d in docs])
+    summary.written += len(new)
+    summary.skipped += len(docs) - len(new)
     if files:
         files.documents([d[2] for d in docs], [d[0] for d in docs], [m for d in docs for m in d[1]])
     by_label = summary.by_label
-    for doc, mentions, _ in docs:
-        summary.mentions += len(mentions)
+    written = {id(d) for d in new}
+    for d in docs:
+        doc, mentions = d[0], d[1]
+        if id(d) in written:
+            summary.mentions += len(mentions)
+            for m in mentions:
+                by_label[m[3]] = by_label.get(m[3], 0) + 1
+        else:
+            summary.mentions_skipped += len(mentions)
         summary.chars += len(doc[4])
-        for m in mentions:
-            by_label[m[3]] = by_label.get(m[3], 0) + 1
         progress.update(documents=1, mentions=len(mentions), chars=len(doc[4]))

@@ -156,14 +156,21 @@ def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, b
             check_url(db)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    summary = run_batch(inputs, db_url=db, out_dir=Path(out_dir) if out_dir else None, date=date,
-                        progress=Progress(enabled=progress), table_prefix=table_prefix,
-                        batch_size=batch_size, workers=workers, labels=label_list, parquet=parquet)
+    from extract.parallel import WorkerDied
+    from extract.sinks.sql import SchemaError, mask_url
+
+    try:
+        summary = run_batch(inputs, db_url=db, out_dir=Path(out_dir) if out_dir else None, date=date,
+                            progress=Progress(enabled=progress), table_prefix=table_prefix,
+                            batch_size=batch_size, workers=workers, labels=label_list, parquet=parquet)
+    except KeyboardInterrupt:  # Ctrl-C: committed chunks stay, partial files are gone; run again to resume
+        _err("newsx: interrupted (what was loaded is kept: run again to resume)")
+        raise click.exceptions.Exit(130) from None
+    except (WorkerDied, ConnectionError, SchemaError) as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(summary.text())
     if db:
-        import re
-
-        click.echo("database: " + re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", db))  # no password in logs
+        click.echo("database: " + mask_url(db))  # no password in logs (userinfo nor query)
     for path in summary.outputs:
         click.echo(f"output: {path}")
     if not summary.balanced():

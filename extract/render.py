@@ -169,8 +169,16 @@ def label_colour(label: str) -> str:
     return LABEL_COLOURS.get(label) or _SPARE_COLOURS[sum(map(ord, label)) % len(_SPARE_COLOURS)]
 
 
+def css_string(value: str) -> str:
+    """``value`` as the inside of a CSS string: every character but letters, digits, ``-`` and
+    ``_`` written as a CSS escape (``\\3c `` for ``<``), so no user string can close the string,
+    the rule or the ``<style>`` element."""
+    return "".join(ch if (ch.isascii() and (ch.isalnum() or ch in "-_")) else f"\\{ord(ch):x} " for ch in value)
+
+
 def _css(labels: Iterable[str]) -> str:
-    per_label = "\n".join(f'mark[data-label="{lab}"] {{ background: {label_colour(lab)}; }}' for lab in labels)
+    per_label = "\n".join(f'mark[data-label="{css_string(lab)}"] {{ background: {label_colour(lab)}; }}'
+                           for lab in labels)
     return f"""
 html {{ font-family: {CJK_FONTS}; font-size: 17px; line-height: 2.1; color: #1d1d1f; background: #fafafa; }}
 body {{ max-width: 60em; margin: 1.5em auto; padding: 0 1em; }}

@@ -35,11 +35,11 @@ import click
 
 from extract.cli_options import parse_date
 
-from extract.batch import chunked, process_chunk, warm
-from extract.intake.read import _files
-from extract.sinks.rows import DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS
+from extract.batch import VERSION, _lines, chunked, process_chunk, warm
+from extract.intake.read import walk
+from extract.sinks.rows import DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS, clean_reject, config_key
 
-REJECT_FIELDS = ["source", "line", "reason", "raw"]
+REJECT_FIELDS = ["source", "line", "reason", "raw", "field"]
 
 
 def _struct(columns: Sequence[str]) -> str:
@@ -59,14 +59,22 @@ def extract_partition(units: Iterable[Any], default_date: dt.date | None = None,
                       labels: Sequence[str] | None = None, chunk: int = 64) -> Iterator[tuple]:
     """``mapPartitions`` body: units → ``RESULT_SCHEMA`` tuples, in order."""
     warm(labels)
-    for part in chunked((tuple(u) for u in units), chunk):
-        for res in process_chunk(part, default_date, labels):
+    config = config_key(labels, VERSION)
+    for part in chunked((_unit(u) for u in units), chunk):
+        for res in process_chunk(part, default_date, labels, config):
             if res[0] == "doc":
                 _, doc, mentions, _line, _source, _number = res
                 yield ("doc", doc, mentions, None)
             else:
-                r = res[1]
-                yield ("reject", None, None, (r["source"], r["line"], r["reason"], r["raw"]))
+                r = clean_reject(res[1])
+                yield ("reject", None, None, tuple(r.get(k) for k in REJECT_FIELDS))
+
+
+def _unit(u: Any) -> tuple:
+    u = tuple(u)
+    if u[0] == "line":  # raw bytes may arrive as a bytearray
+        return ("line", u[1], u[2], bytes(u[3]))
+    return u
 
 
 def extract_json(texts: Iterable[str | None], dates: Iterable[Any] | None = None,
@@ -114,22 +122,26 @@ def _is_local(spec: str) -> bool:
 
 
 def units_rdd(sc: Any, inputs: Sequence[str], partitions: int | None = None) -> Any:
-    """An RDD of units for ``inputs`` (local paths and folders, or Hadoop URIs of JSONL files)."""
+    """An RDD of the units ``newsx run`` makes of ``inputs`` (:func:`extract.intake.read.walk`
+    and the same line splitter): local paths and folders, or Hadoop URIs of JSONL files. JSONL
+    files are read as bytes (``binaryFiles``), never decoded by Hadoop, so an invalid UTF-8 or
+    GBK line is rejected or decoded exactly as ``newsx run`` does; each file's lines are then
+    spread over ``partitions`` (default: the cluster's parallelism)."""
     rdds = []
     local_units: list[tuple] = []
     for spec in inputs:
         if not _is_local(spec):
-            rdds.append(_jsonl_rdd(sc, spec, spec, partitions))
+            rdds.append(_jsonl_rdd(sc, spec, None, partitions))
             continue
-        path = Path(spec[len("file://"):] if spec.startswith("file://") else spec)
-        if not path.exists():
-            local_units.append(("reject-missing", spec))
-            continue
-        for file in _files(path):
-            if file.suffix.lower() == ".jsonl":
-                rdds.append(_jsonl_rdd(sc, "file://" + str(file.resolve()), str(file), partitions))
-            else:
-                local_units.append(("txt", str(file)))
+        path = spec[len("file://"):] if spec.startswith("file://") else spec
+        for kind, item in walk([path]):
+            if kind == "jsonl":
+                rdds.append(_jsonl_rdd(sc, "file://" + str(item.resolve()), str(item), partitions))
+            elif kind == "txt":
+                local_units.append(("txt", str(item)))
+            elif kind == "reject":
+                r = item
+                local_units.append(("reject-unit", r.source, r.line, r.reason, r.raw, r.field))
     if local_units:
         rdds.append(sc.parallelize(local_units, max(1, min(len(local_units), partitions or sc.defaultParallelism))))
     if not rdds:
@@ -137,18 +149,21 @@ def units_rdd(sc: Any, inputs: Sequence[str], partitions: int | None = None) -> 
     return sc.union(rdds).map(_fix_unit)
 
 
-def _jsonl_rdd(sc: Any, uri: str, name: str, partitions: int | None) -> Any:
-    lines = sc.textFile(uri, minPartitions=partitions) if partitions else sc.textFile(uri)
-    return (lines.zipWithIndex()
-            .filter(lambda li: li[0].strip() != "")
-            .map(lambda li: ("line", name, li[1] + 1, (li[0] + "\n").encode("utf-8"))))
+def _jsonl_rdd(sc: Any, uri: str, name: str | None, partitions: int | None) -> Any:
+    """``name``: the source name of the lines (what ``newsx run`` calls the file); None: the
+    URI of each file Hadoop lists."""
+    import io
+
+    files = sc.binaryFiles(uri)
+    lines = files.flatMap(lambda kv: _lines(io.BytesIO(kv[1]), name or kv[0]))
+    return lines.repartition(partitions or sc.defaultParallelism)
 
 
 def _fix_unit(unit: tuple) -> tuple:
-    if unit[0] == "reject-missing":
+    if unit[0] == "reject-unit":
         from extract.intake.read import Reject
 
-        return ("reject", Reject(unit[1], None, "no such file or folder"))
+        return ("reject", Reject(*unit[1:]))
     return unit
 
 

@@ -261,10 +261,10 @@ def test_a_document_that_fails_validation_is_a_reject(tmp_path, monkeypatch):
 
     real = batch.process_document
 
-    def flaky(doc, labels=None):
+    def flaky(doc, labels=None, config=""):
         if doc.id == "bad":
             raise ValueError("mention 'x' at 1-2 is not the document text there\nmore detail")
-        return real(doc, labels)
+        return real(doc, labels, config)
 
     monkeypatch.setattr(batch, "process_document", flaky)
     src = tmp_path / "v.jsonl"

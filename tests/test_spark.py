@@ -40,10 +40,19 @@ def test_spark_local_equals_single_process(tmp_path):
         pytest.skip("Spark needs a Java runtime")
     from extract.spark import run_spark, session
 
+    from reliability.cases import FILE_CASES, LINE_CASES
+
     missing = tmp_path / "nope.jsonl"
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": "x", "text": "增长7.11%"}\n\n{"id": 1\n', encoding="utf-8")
-    inputs = [str(CORPUS), str(broken), str(missing)]
+    # every red-team line (invalid UTF-8, GBK, Big5, surrogates, NaN …) and file case: one intake
+    poison = tmp_path / "poison.jsonl"
+    poison.write_bytes(b"".join(c.line.replace(b'"id": "', f'"id": "{c.name}-'.encode(), 1) for c in LINE_CASES))
+    files = tmp_path / "files"
+    for case in FILE_CASES:
+        (files / case.name).mkdir(parents=True)
+        case.make(files / case.name)
+    inputs = [str(CORPUS), str(broken), str(missing), str(poison), str(files)]
 
     single = run(inputs, db_url=None, out_dir=tmp_path / "single", parquet=True)
     spark = session("local[2]")
@@ -63,5 +72,6 @@ def test_spark_local_equals_single_process(tmp_path):
     single_rejects = [json.loads(x) for x in (tmp_path / "single" / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
     spark_rejects = pq.read_table(tmp_path / "spark" / "rejects").to_pylist()
     key = lambda r: (r["source"], r["line"] or 0)  # noqa: E731
-    assert [(r["source"], r["line"], r["reason"]) for r in sorted(spark_rejects, key=key)] == \
-        [(r["source"], r["line"], r["reason"]) for r in sorted(single_rejects, key=key)]
+    assert [(r["source"], r["line"], r["reason"], r["field"]) for r in sorted(spark_rejects, key=key)] == \
+        [(r["source"], r["line"], r["reason"], r["field"]) for r in sorted(single_rejects, key=key)]
+    assert single.rejects > 50 and single.balanced()

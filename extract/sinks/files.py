@@ -6,7 +6,8 @@
 ``OUT/documents.parquet`` one row per document, the columns of the SQL ``documents`` table (no run_id)
 
 Each run rewrites them for its whole input. The Parquet files are written under a
-``.partial`` name and renamed when complete (a Parquet file without its footer is unreadable).
+``.partial`` name and renamed when complete (a Parquet file without its footer is unreadable);
+a run that fails or is interrupted removes its ``.partial`` files.
 """
 
 from __future__ import annotations
@@ -67,10 +68,17 @@ class _ParquetStream:
             self.rows = self.nbytes = 0
 
     def close(self, complete: bool) -> None:
-        self.flush()
-        self.writer.close()
-        if complete:
-            os.replace(self.partial, self.path)
+        """Complete: flush, write the footer, rename. Otherwise (an error, Ctrl-C) remove the
+        ``.partial`` file: a Parquet file without its footer is unreadable."""
+        try:
+            if complete:
+                self.flush()
+            self.writer.close()
+        finally:
+            if complete:
+                os.replace(self.partial, self.path)
+            else:
+                self.partial.unlink(missing_ok=True)
 
 class FileOutputs:
     def __init__(self, out_dir: Path, parquet: bool | None = None):

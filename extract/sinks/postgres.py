@@ -33,27 +33,47 @@ def split_url(url: str) -> tuple[str, str | None]:
 
 
 class PostgresSink(SqlSink):
+    """Concurrent runs: schema creation and migrations run under a transaction-scoped advisory
+    lock (two runs never race on ``CREATE TABLE``), and so does each chunk's write (two runs
+    loading the same document one after the other, never into a unique-key violation)."""
+
     decimal_type = "NUMERIC"
     date_type = "DATE"
 
     def __init__(self, conn: Any, prefix: str = "", schema: str | None = None):
-        if schema:
-            conn.execute(f"CREATE SCHEMA IF NOT EXISTS {check_name(schema)}")
-            conn.commit()
         super().__init__(conn, prefix, paramstyle="format", schema=schema)
 
-    def unstorable(self, document: tuple) -> str | None:
+    def _begin(self, lock: str = "write") -> None:
+        cur = self.conn.cursor()
+        cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"newsx:{lock}:{self.p}",))
+
+    def _create(self) -> None:
+        if self.schema:
+            self._begin("schema")
+            self.conn.execute(f"CREATE SCHEMA IF NOT EXISTS {check_name(self.schema)}")
+            self.conn.commit()
+        super()._create()
+
+    def _table_exists(self, cur: Any, name: str) -> bool:
+        cur.execute("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = %s "
+                    "AND table_schema = COALESCE(%s, current_schema())", (self.prefix + name, self.schema))
+        return bool(cur.fetchone()[0])
+
+    def _alter_type(self, cur: Any, table: str, column: str, sql_type: str) -> None:
+        cur.execute(f"ALTER TABLE {self.p}{table} ALTER COLUMN {column} TYPE {sql_type} USING {column}::text")
+
+    def unstorable(self, document: tuple) -> tuple[str, str] | None:
         for key, value in zip(DOCUMENT_FIELDS, document):
             if isinstance(value, str) and "\x00" in value:
-                return f"the document {key} contains U+0000 (NUL), which PostgreSQL text cannot store"
-        return None
+                return f"the document {key} contains U+0000 (NUL), which PostgreSQL text cannot store", key
+        return super().unstorable(document)
 
     def known(self, ids: Iterable[str]) -> dict[str, str]:
         ids = list(ids)
         if not ids:
             return {}
         cur = self.conn.cursor()
-        cur.execute(f"SELECT id, text_sha256 FROM {self.p}documents WHERE id = ANY(%s)", (ids,))
+        cur.execute(f"SELECT id, fingerprint FROM {self.p}documents WHERE id = ANY(%s)", (ids,))
         out = {r[0]: r[1] for r in cur.fetchall()}
         self.conn.commit()  # end the read transaction: no idle-in-transaction between batches
         return out
@@ -71,9 +91,29 @@ class PostgresSink(SqlSink):
 
 
 def open_postgres(url: str, prefix: str = "") -> PostgresSink:
+    """Connect; an unreachable server or a refused login is one ``ConnectionError`` line with
+    the password masked (libpq's own message can quote the URL)."""
     try:
         import psycopg
     except ImportError:
         raise SystemExit("PostgreSQL output needs the db extra: pip install 'newsx[db]'") from None
+    from extract.sinks.sql import mask_url
+
     dsn, schema = split_url(url)
-    return PostgresSink(psycopg.connect(dsn), prefix, schema)
+    try:
+        conn = psycopg.connect(dsn, connect_timeout=30)
+    except psycopg.Error as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        for secret in _secrets(url):
+            first = first.replace(secret, "***")
+        raise ConnectionError(f"cannot connect to {mask_url(url)}: {first}") from None
+    return PostgresSink(conn, prefix, schema)
+
+
+def _secrets(url: str) -> list[str]:
+    from urllib.parse import unquote
+
+    parts = urlsplit(url)
+    found = [parts.password] if parts.password else []
+    found += [v for k, v in parse_qsl(parts.query) if k.lower() in ("password", "pass", "pwd") and v]
+    return [s for s in found + [unquote(s) for s in found] if s]

@@ -42,9 +42,9 @@ def value_columns(decimal_type: str = "TEXT") -> list[tuple[str, str]]:
 VALUE_COLUMNS = [c for c, _ in value_columns()]
 DECIMAL_COLUMNS = [c for c, is_dec in value_fields() if is_dec]
 MENTION_COLUMNS = MENTION_BASE + VALUE_COLUMNS
-DOCUMENT_COLUMNS = ["id", "date", "source", "title", "text", "text_sha256", "meta_json", "run_id"]
+DOCUMENT_COLUMNS = ["id", "date", "source", "title", "text", "text_sha256", "meta_json", "fingerprint", "run_id"]
 DOCUMENT_FIELDS = DOCUMENT_COLUMNS[:-1]  # a document tuple: the columns before run_id (set by the sink)
-INT_COLUMNS = {"start", "end", "run_id"}
+INT_COLUMNS = {"start", "end"}
 _INDEX = {c: i for i, c in enumerate(MENTION_COLUMNS)}
 
 
@@ -58,10 +58,30 @@ def _plain(v: Any) -> Any:
     return getattr(v, "value", v)  # enums
 
 
-def document_tuple(doc: Document) -> tuple:
-    """The values of ``DOCUMENT_FIELDS`` (everything but run_id)."""
-    return (doc.id, doc.date.isoformat() if doc.date else None, doc.source, doc.title, doc.text,
-            text_hash(doc.text), json.dumps(doc.meta, ensure_ascii=False, sort_keys=True))
+def document_tuple(doc: Document, config: str = "") -> tuple:
+    """The values of ``DOCUMENT_FIELDS`` (everything but run_id). ``config`` names the
+    extraction configuration (labels, version, registry: :func:`config_key`); the fingerprint
+    covers it and everything the document gives, so a re-run skips a stored document only when
+    nothing that shapes its rows has changed. Metadata that JSON cannot hold (NaN, Infinity)
+    raises ValueError."""
+    meta = json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    date = doc.date.isoformat() if doc.date else None
+    digest = text_hash(doc.text)
+    fingerprint = hashlib.sha256(json.dumps([digest, date, doc.source, doc.title, meta, config],
+                                            ensure_ascii=False).encode("utf-8")).hexdigest()
+    return (doc.id, date, doc.source, doc.title, doc.text, digest, meta, fingerprint)
+
+
+def config_key(labels: Any, version: str) -> str:
+    """The extraction configuration a fingerprint covers: labels, newsx version, park registry."""
+    from extract.park.registry import PARKS_DIR
+
+    try:
+        registry = hashlib.sha256((PARKS_DIR / "registry.jsonl").read_bytes()).hexdigest()[:16]
+    except OSError:
+        registry = "none"
+    return json.dumps({"labels": sorted(labels) if labels else "all", "version": version, "registry": registry},
+                      sort_keys=True)
 
 
 def mention_tuple(doc_id: str, m: Mention) -> tuple:
@@ -73,3 +93,27 @@ def mention_tuple(doc_id: str, m: Mention) -> tuple:
     for name in type(value).model_fields:
         row[_INDEX[prefix + name]] = _plain(getattr(value, name))
     return tuple(row)
+
+
+MAX_RAW = 65536  # characters of a rejected unit kept in the reject row
+
+
+def safe_text(value: Any) -> Any:
+    """A diagnostic string (a reject's raw line, reason or file name) every sink and file can
+    store: lone surrogates and NUL written as escapes. Never applied to documents, which are
+    stored exactly or rejected."""
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value.replace("\x00", "\\x00")
+
+
+def clean_reject(reject: dict) -> dict:
+    out = {k: safe_text(v) for k, v in reject.items()}
+    raw = out.get("raw") or ""
+    if len(raw) > MAX_RAW:
+        out["raw"] = raw[:MAX_RAW] + f"… ({len(raw) - MAX_RAW} more characters)"
+    return out

@@ -29,13 +29,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import uuid
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from extract.sinks.rows import DOCUMENT_COLUMNS, INT_COLUMNS, MENTION_COLUMNS, value_columns
+from extract.sinks.rows import DOCUMENT_COLUMNS, DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS, clean_reject, value_columns
 
-NAME = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
+NAME = re.compile(r"[a-z_][a-z0-9_]{0,40}\Z")  # \Z, not $: "$" also matches before a final newline
 CHUNK = 500  # ids per IN (…) list: under every engine's parameter limit
+MAX_ID = 256  # characters of a document id (a key: PostgreSQL's btree refuses rows over ~2.7 KB)
+SCHEMA_VERSION = 2
+REJECT_COLUMNS = ["run_id", "source", "line", "reason", "raw", "field"]
+
+
+class SchemaError(RuntimeError):
+    """A database whose schema this newsx cannot use (newer than it knows)."""
 
 
 def check_name(name: str) -> str:
@@ -57,22 +65,17 @@ def qualifier(prefix: str = "", schema: str | None = None) -> str:
     return (f"{check_name(schema)}." if schema else "") + check_prefix(prefix)
 
 
-def ddl(prefix: str = "", serial: str = "INTEGER PRIMARY KEY", *, decimal_type: str = "TEXT",
-        date_type: str = "TEXT", schema: str | None = None) -> list[str]:
+def ddl(prefix: str = "", *, decimal_type: str = "TEXT", date_type: str = "TEXT",
+        schema: str | None = None) -> list[str]:
+    """The current schema (version ``SCHEMA_VERSION``) for a new database."""
     p = qualifier(prefix, schema)
     value_cols = ",\n  ".join(f"{c} {t}" for c, t in value_columns(decimal_type))
     return [
-        f"""CREATE TABLE IF NOT EXISTS {p}runs (
-  id {serial},
-  started TEXT NOT NULL,
-  finished TEXT,
-  inputs TEXT,
-  documents INTEGER DEFAULT 0,
-  mentions INTEGER DEFAULT 0,
-  rejects INTEGER DEFAULT 0,
-  skipped INTEGER DEFAULT 0,
-  version TEXT
+        f"""CREATE TABLE IF NOT EXISTS {p}schema_version (
+  version INTEGER NOT NULL,
+  applied TEXT NOT NULL
 )""",
+        RUNS_DDL.format(p=p),
         f"""CREATE TABLE IF NOT EXISTS {p}documents (
   id TEXT PRIMARY KEY,
   date {date_type},
@@ -81,7 +84,8 @@ def ddl(prefix: str = "", serial: str = "INTEGER PRIMARY KEY", *, decimal_type: 
   text TEXT NOT NULL,
   text_sha256 TEXT NOT NULL,
   meta_json TEXT,
-  run_id INTEGER
+  fingerprint TEXT,
+  run_id TEXT
 )""",
         f"""CREATE TABLE IF NOT EXISTS {p}mentions (
   doc_id TEXT NOT NULL,
@@ -95,13 +99,27 @@ def ddl(prefix: str = "", serial: str = "INTEGER PRIMARY KEY", *, decimal_type: 
   PRIMARY KEY (doc_id, start, "end", label)
 )""",
         f"""CREATE TABLE IF NOT EXISTS {p}rejects (
-  run_id INTEGER,
+  run_id TEXT,
   source TEXT,
   line INTEGER,
   reason TEXT,
-  raw TEXT
+  raw TEXT,
+  field TEXT
 )""",
     ]
+
+
+RUNS_DDL = """CREATE TABLE IF NOT EXISTS {p}runs (
+  id TEXT PRIMARY KEY,
+  started TEXT NOT NULL,
+  finished TEXT,
+  inputs TEXT,
+  documents INTEGER DEFAULT 0,
+  mentions INTEGER DEFAULT 0,
+  rejects INTEGER DEFAULT 0,
+  skipped INTEGER DEFAULT 0,
+  version TEXT
+)"""
 
 
 def _quote(col: str) -> str:
@@ -113,67 +131,139 @@ def _now() -> str:
 
 
 class SqlSink:
-    """A DB-API sink. ``paramstyle`` is 'qmark' (SQLite, DuckDB) or 'format' (psycopg)."""
+    """A DB-API sink. ``paramstyle`` is 'qmark' (SQLite, DuckDB) or 'format' (psycopg).
+
+    The schema is versioned (``PREFIXschema_version``): a new database gets the current schema,
+    an older one is migrated step by step under the engine's lock (never silently left old), a
+    newer one is refused."""
 
     decimal_type = "TEXT"
     date_type = "TEXT"
     null_safe_eq = "IS NOT DISTINCT FROM"
 
-    def __init__(self, conn: Any, prefix: str = "", paramstyle: str = "qmark",
-                 serial: str = "INTEGER PRIMARY KEY", schema: str | None = None):
+    def __init__(self, conn: Any, prefix: str = "", paramstyle: str = "qmark", schema: str | None = None):
         self.conn = conn
+        self.prefix, self.schema = check_prefix(prefix), schema
         self.p = qualifier(prefix, schema)
         self.mark = "?" if paramstyle == "qmark" else "%s"
-        self.run_id: int | None = None
-        self._create(prefix, serial, schema)
+        self.run_id: str | None = None
+        self._create()
 
-    def _create(self, prefix: str, serial: str, schema: str | None) -> None:
-        cur = self.conn.cursor()
-        for stmt in ddl(prefix, serial, decimal_type=self.decimal_type, date_type=self.date_type, schema=schema):
-            cur.execute(stmt)
+    # -- schema and migrations ------------------------------------------------------------------
+    def _begin(self, lock: str = "write") -> None:
+        """Open a transaction that holds this database's lock for ``lock`` (engine-specific)."""
+
+    def _commit(self) -> None:
         self.conn.commit()
+
+    def _table_exists(self, cur: Any, name: str) -> bool:
+        cur.execute("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = " + self.mark
+                    + (f" AND table_schema = {self.mark}" if self.schema else ""),
+                    (self.prefix + name, self.schema) if self.schema else (self.prefix + name,))
+        return bool(cur.fetchone()[0])
+
+    def version(self, cur: Any) -> int:
+        """The schema version stored: 0 for an empty database, 1 for one made before versioning."""
+        if self._table_exists(cur, "schema_version"):
+            cur.execute(f"SELECT MAX(version) FROM {self.p}schema_version")
+            return int(cur.fetchone()[0] or 0)
+        return 1 if self._table_exists(cur, "documents") else 0
+
+    def _create(self) -> None:
+        cur = self.conn.cursor()
+        self._begin("schema")
+        try:
+            found = self.version(cur)
+            if found > SCHEMA_VERSION:
+                raise SchemaError(f"the database schema is version {found}, newer than this newsx knows "
+                                  f"({SCHEMA_VERSION}): upgrade newsx")
+            if found == 0:
+                for stmt in ddl(self.prefix, decimal_type=self.decimal_type, date_type=self.date_type,
+                                schema=self.schema):
+                    cur.execute(stmt)
+            else:
+                for version in range(found + 1, SCHEMA_VERSION + 1):
+                    MIGRATIONS[version](self, cur)
+            if found < SCHEMA_VERSION:
+                cur.execute(f"INSERT INTO {self.p}schema_version (version, applied) VALUES ({self._ph(2)})",
+                            (SCHEMA_VERSION, _now()))
+            self._commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+
+    def _alter_type(self, cur: Any, table: str, column: str, sql_type: str) -> None:
+        cur.execute(f"ALTER TABLE {self.p}{table} ALTER COLUMN {column} TYPE {sql_type}")
+
+    def _migrate_2(self, cur: Any) -> None:
+        """1 → 2: a fingerprint per document (reruns converge), the failing field of a reject,
+        run ids as uuid text (concurrent runs cannot collide)."""
+        p = self.p
+        cur.execute(f"CREATE TABLE IF NOT EXISTS {p}schema_version (version INTEGER NOT NULL, applied TEXT NOT NULL)")
+        cur.execute(f"ALTER TABLE {p}documents ADD COLUMN fingerprint TEXT")
+        cur.execute(f"ALTER TABLE {p}rejects ADD COLUMN field TEXT")
+        cur.execute(RUNS_DDL.format(p=p + "new_").replace("IF NOT EXISTS ", ""))
+        cur.execute(f"INSERT INTO {p}new_runs SELECT CAST(id AS TEXT), started, finished, inputs, documents, "
+                    f"mentions, rejects, skipped, version FROM {p}runs")
+        cur.execute(f"DROP TABLE {p}runs")
+        cur.execute(f"ALTER TABLE {p}new_runs RENAME TO {self.prefix}runs")
+        for table in ("documents", "rejects"):
+            self._alter_type(cur, table, "run_id", "TEXT")
 
     def _ph(self, n: int) -> str:
         return ", ".join([self.mark] * n)
 
     # -- runs ---------------------------------------------------------------------------------
-    def start_run(self, inputs: Sequence[str], version: str) -> int:
+    def start_run(self, inputs: Sequence[str], version: str) -> str:
+        run_id = str(uuid.uuid4())  # never collides with a concurrent run's
         cur = self.conn.cursor()
-        cur.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {self.p}runs")
-        run_id = int(cur.fetchone()[0])
+        self._begin()
         cur.execute(
             f"INSERT INTO {self.p}runs (id, started, inputs, version) VALUES ({self._ph(4)})",
             (run_id, _now(), json.dumps(list(inputs), ensure_ascii=False), version),
         )
-        self.conn.commit()
+        self._commit()
         self.run_id = run_id
         return run_id
 
     def finish_run(self, documents: int, mentions: int, rejects: int, skipped: int) -> None:
         cur = self.conn.cursor()
+        self._begin()
         cur.execute(
             f"UPDATE {self.p}runs SET finished = {self.mark}, documents = {self.mark}, mentions = {self.mark}, "
             f"rejects = {self.mark}, skipped = {self.mark} WHERE id = {self.mark}",
             (_now(), documents, mentions, rejects, skipped, self.run_id),
         )
-        self.conn.commit()
+        self._commit()
 
     # -- documents ----------------------------------------------------------------------------
-    def unstorable(self, document: tuple) -> str | None:
-        """Why this engine cannot store the document (a ``rows.DOCUMENT_FIELDS`` tuple) exactly;
-        None: it can."""
+    def unstorable(self, document: tuple) -> tuple[str, str] | None:
+        """(why, field) when this engine cannot store the document (a ``rows.DOCUMENT_FIELDS``
+        tuple) exactly; None: it can. Checked before writing, so the chunk is never lost."""
+        for key, value in zip(DOCUMENT_FIELDS, document):
+            if isinstance(value, str):
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    return f"the document {key} has a lone surrogate at {exc.start} (not Unicode text)", key
+        if not isinstance(document[0], str) or not document[0] or len(document[0]) > MAX_ID:
+            return f"the document id must be a string of 1 to {MAX_ID} characters", "id"
         return None
 
     def known(self, ids: Iterable[str]) -> dict[str, str]:
-        """Stored text hashes of these document ids."""
+        """Stored fingerprints of these document ids (None for rows older than fingerprints)."""
         ids = list(ids)
         out: dict[str, str] = {}
         cur = self.conn.cursor()
         for k in range(0, len(ids), CHUNK):
             chunk = ids[k : k + CHUNK]
-            cur.execute(f"SELECT id, text_sha256 FROM {self.p}documents WHERE id IN ({self._ph(len(chunk))})", chunk)
+            cur.execute(f"SELECT id, fingerprint FROM {self.p}documents WHERE id IN ({self._ph(len(chunk))})", chunk)
             out.update({r[0]: r[1] for r in cur.fetchall()})
+        self._end_read()
         return out
+
+    def _end_read(self) -> None:
+        """End the read transaction (no idle transaction between chunks)."""
 
     def _delete(self, cur: Any, ids: Sequence[str]) -> None:
         for k in range(0, len(ids), CHUNK):
@@ -181,75 +271,96 @@ class SqlSink:
             cur.execute(f"DELETE FROM {self.p}mentions WHERE doc_id IN ({self._ph(len(chunk))})", chunk)
             cur.execute(f"DELETE FROM {self.p}documents WHERE id IN ({self._ph(len(chunk))})", chunk)
 
-    def _begin(self) -> None:
-        """Open a transaction (DB-API drivers open one implicitly before the first write)."""
-
     def _insert(self, cur: Any, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
         cur.executemany(
             f"INSERT INTO {self.p}{table} ({', '.join(map(_quote, columns))}) VALUES ({self._ph(len(columns))})",
             rows,
         )
 
-    def write_rows(self, documents: Sequence[tuple], mentions: Sequence[tuple],
-                   replace: Sequence[str] | None = None) -> int:
-        """Write documents (tuples of ``rows.DOCUMENT_FIELDS``) and their mentions (tuples of
-        ``rows.MENTION_COLUMNS``) in one transaction; returns the mentions written.
-
-        ``replace``: ids that may already be stored (their old rows are deleted first);
-        None means every id in ``documents``.
-        """
-        if not documents:
+    def write_rows(self, documents: Sequence[tuple], mentions: Sequence[tuple], *,
+                   rejects: Sequence[dict] = (), clear: Sequence[tuple[str, int | None]] = ()) -> int:
+        """One transaction: replace the rows of ``documents`` (tuples of ``rows.DOCUMENT_FIELDS``;
+        any stored row with their id is deleted first, mentions included) with them and their
+        ``mentions`` (tuples of ``rows.MENTION_COLUMNS``); record ``rejects``, one row per
+        (source, line); delete the old rejects of the ``clear`` (source, line) origins (a line
+        fixed since). Returns the mentions written."""
+        if not (documents or rejects or clear):
             return 0
+        rejects = [clean_reject(r) for r in rejects]
         run = (self.run_id,)
         cur = self.conn.cursor()
         self._begin()
         try:
-            self._delete(cur, [d[0] for d in documents] if replace is None else replace)
-            self._insert(cur, "documents", DOCUMENT_COLUMNS, [d + run for d in documents])
+            origins = [(r["source"], r["line"]) for r in rejects] + list(clear)
+            if origins:
+                cur.executemany(f"DELETE FROM {self.p}rejects WHERE source = {self.mark} "
+                                f"AND line {self.null_safe_eq} {self.mark}", origins)
+            if documents:
+                self._delete(cur, [d[0] for d in documents])
+                self._insert(cur, "documents", DOCUMENT_COLUMNS, [tuple(d) + run for d in documents])
             if mentions:
                 self._insert(cur, "mentions", MENTION_COLUMNS, mentions)
-            self.conn.commit()
+            if rejects:
+                cur.executemany(
+                    f"INSERT INTO {self.p}rejects ({', '.join(REJECT_COLUMNS)}) VALUES ({self._ph(len(REJECT_COLUMNS))})",
+                    [(self.run_id, r["source"], r["line"], r["reason"], r.get("raw", ""), r.get("field"))
+                     for r in rejects])
+            self._commit()
         except BaseException:
             self.conn.rollback()
             raise
         return len(mentions)
 
-    # -- rejects ------------------------------------------------------------------------------
     def write_rejects(self, rejects: Sequence[dict]) -> None:
         """Record rejected units; one row per (source, line), so a re-run adds none."""
-        if not rejects:
-            return
-        cur = self.conn.cursor()
-        self._begin()
-        cur.executemany(
-            f"DELETE FROM {self.p}rejects WHERE source = {self.mark} AND line {self.null_safe_eq} {self.mark}",
-            [(r["source"], r["line"]) for r in rejects],
-        )
-        cur.executemany(
-            f"INSERT INTO {self.p}rejects (run_id, source, line, reason, raw) VALUES ({self._ph(5)})",
-            [(self.run_id, r["source"], r["line"], r["reason"], r["raw"]) for r in rejects],
-        )
-        self.conn.commit()
+        self.write_rows([], [], rejects=rejects)
 
     def close(self) -> None:
         self.conn.close()
 
 
+MIGRATIONS = {2: SqlSink._migrate_2}
+
+
 class SqliteSink(SqlSink):
+    """SQLite in WAL mode. Concurrent runs on one file wait for each other's transactions (busy
+    timeout) instead of failing; schema creation and writes take the write lock up front
+    (``BEGIN IMMEDIATE``), so two runs never interleave a read-check-write."""
+
     null_safe_eq = "IS"  # null-safe in every SQLite version
+    BUSY_TIMEOUT = 120.0  # seconds a run waits for another run's transaction
 
     def __init__(self, path: Path, prefix: str = ""):
         import sqlite3
 
-        conn = sqlite3.connect(path)
+        conn = sqlite3.connect(path, timeout=self.BUSY_TIMEOUT, isolation_level=None)  # transactions explicit
         conn.execute("PRAGMA journal_mode=WAL")  # readers (and a resumed run) never see half a batch
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
         super().__init__(conn, prefix)
 
+    def _begin(self, lock: str = "write") -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def _table_exists(self, cur: Any, name: str) -> bool:
+        cur.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (self.prefix + name,))
+        return bool(cur.fetchone()[0])
+
+    def _alter_type(self, cur: Any, table: str, column: str, sql_type: str) -> None:
+        """SQLite columns take any value: an INTEGER column stores uuid text as text."""
+
 
 class DuckdbSink(SqlSink):
-    def _begin(self) -> None:
+    """DuckDB: one writing process per file (DuckDB's own lock); concurrent runs need SQLite or
+    PostgreSQL."""
+
+    def _begin(self, lock: str = "write") -> None:
         self.conn.begin()  # DuckDB's Python API autocommits each statement otherwise
+
+    def _alter_type(self, cur: Any, table: str, column: str, sql_type: str) -> None:
+        cur.execute(f"ALTER TABLE {self.p}{table} ALTER {column} TYPE VARCHAR")
 
     def _insert(self, cur: Any, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
         try:
@@ -269,10 +380,34 @@ class DuckdbSink(SqlSink):
 SCHEMES = ("sqlite:///", "duckdb:///", "postgresql://", "postgres://")
 
 
+def mask_url(url: str) -> str:
+    """The URL with every password hidden: ``user:***@`` in the userinfo, ``password=***`` (and
+    any other secret-like parameter) in the query. Safe to print or put in an error."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparseable URL>"
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, _, host = netloc.rpartition("@")
+        user = userinfo.split(":", 1)[0]
+        netloc = f"{user}:***@{host}" if ":" in userinfo else f"{user}@{host}"
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    secret = re.compile(r"pass|pwd|secret|token|key", re.I)
+    masked = urlencode([(k, "***" if secret.search(k) else v) for k, v in query], safe="*")
+    out = f"{parts.scheme}://{netloc}{parts.path}" if parts.scheme else f"{netloc}{parts.path}"
+    return out + (f"?{masked}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
 def check_url(url: str) -> str:
-    """Raise ValueError for a URL no sink understands (before any work starts)."""
-    if not url.startswith(SCHEMES):
-        raise ValueError(f"unsupported database URL {url!r}: use sqlite:///…, duckdb:///… or postgresql://…")
+    """Raise ValueError for a URL no sink understands (before any work starts); the message
+    shows the scheme only, never the rest (it may hold a password)."""
+    if not isinstance(url, str) or not url.startswith(SCHEMES):
+        scheme = url.split("://", 1)[0] if isinstance(url, str) and "://" in url else "?"
+        raise ValueError(f"unsupported database URL scheme {scheme[:20]!r}: use sqlite:///…, duckdb:///… "
+                         "or postgresql://…")
     if url.startswith(("postgresql://", "postgres://")):
         from extract.sinks.postgres import split_url
 
@@ -296,8 +431,6 @@ def open_sink(url: str, prefix: str = "") -> SqlSink:
         path = Path(url[len("duckdb:///") :])
         path.parent.mkdir(parents=True, exist_ok=True)
         return DuckdbSink(duckdb.connect(str(path)), prefix)
-    if url.startswith(("postgresql://", "postgres://")):
-        from extract.sinks.postgres import open_postgres
+    from extract.sinks.postgres import open_postgres
 
-        return open_postgres(url, prefix)
-    raise ValueError(f"unsupported database URL {url!r}: use sqlite:///…, duckdb:///… or postgresql://…")
+    return open_postgres(url, prefix)
