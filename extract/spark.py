@@ -37,13 +37,16 @@ from extract.cli_options import parse_date
 
 from extract.batch import VERSION, _lines, chunked, process_chunk, warm
 from extract.intake.read import walk
-from extract.sinks.rows import DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS, clean_reject, config_key
+from extract.sinks.rows import BOOL_COLUMNS, DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS, clean_reject, config_key
 
 REJECT_FIELDS = ["source", "line", "reason", "raw", "field"]
 
 
 def _struct(columns: Sequence[str]) -> str:
-    return ", ".join(f"`{c}`: {'BIGINT' if c in INT_COLUMNS | {'line'} else 'STRING'}" for c in columns)
+    def kind(c: str) -> str:
+        return "BIGINT" if c in INT_COLUMNS | {"line"} else "BOOLEAN" if c in BOOL_COLUMNS else "STRING"
+
+    return ", ".join(f"`{c}`: {kind(c)}" for c in columns)
 
 
 DOCUMENT_SCHEMA = f"STRUCT<{_struct(DOCUMENT_FIELDS)}>"

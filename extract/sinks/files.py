@@ -17,14 +17,15 @@ import os
 from pathlib import Path
 from typing import Any, Sequence
 
-from extract.sinks.rows import DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS
+from extract.sinks.rows import BOOL_COLUMNS, DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS
 
 PARQUET_DOCUMENT_COLUMNS = DOCUMENT_FIELDS
 
 def arrow_schema(columns: Sequence[str]) -> Any:
     import pyarrow as pa
 
-    return pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in columns])
+    return pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.bool_() if c in BOOL_COLUMNS else pa.string())
+                      for c in columns])
 
 class _ParquetStream:
     """Turns each batch of row tuples into a compact Arrow batch at once, and writes a row group

@@ -59,6 +59,11 @@ class PostgresSink(SqlSink):
                     "AND table_schema = COALESCE(%s, current_schema())", (self.prefix + name, self.schema))
         return bool(cur.fetchone()[0])
 
+    def _columns(self, cur: Any, table: str) -> set[str]:
+        cur.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                    "AND table_schema = COALESCE(%s, current_schema())", (self.prefix + table, self.schema))
+        return {r[0] for r in cur.fetchall()}
+
     def _alter_type(self, cur: Any, table: str, column: str, sql_type: str) -> None:
         cur.execute(f"ALTER TABLE {self.p}{table} ALTER COLUMN {column} TYPE {sql_type} USING {column}::text")
 

@@ -25,6 +25,12 @@ def _is_decimal(annotation: Any) -> bool:
     return any(_is_decimal(a) for a in typing.get_args(annotation))
 
 
+def _is_bool(annotation: Any) -> bool:
+    if annotation is bool:
+        return True
+    return any(_is_bool(a) for a in typing.get_args(annotation))
+
+
 def value_fields() -> list[tuple[str, bool]]:
     """(column name, is a Decimal) for every field of every value model."""
     cols = []
@@ -34,13 +40,28 @@ def value_fields() -> list[tuple[str, bool]]:
     return cols
 
 
-def value_columns(decimal_type: str = "TEXT") -> list[tuple[str, str]]:
-    """(column name, SQL type) for every value field; Decimals as ``decimal_type``, the rest TEXT."""
-    return [(c, decimal_type if is_dec else "TEXT") for c, is_dec in value_fields()]
+def _kinds() -> dict[str, str]:
+    kinds = {}
+    for label, model in VALUE_MODELS.items():
+        for name, info in model.model_fields.items():
+            col = f"{label.value.lower()}_{name}"
+            kinds[col] = "decimal" if _is_decimal(info.annotation) else "bool" if _is_bool(info.annotation) else "text"
+    return kinds
 
 
-VALUE_COLUMNS = [c for c, _ in value_columns()]
-DECIMAL_COLUMNS = [c for c, is_dec in value_fields() if is_dec]
+VALUE_KINDS = _kinds()  # column → decimal, bool or text
+
+
+def value_columns(decimal_type: str = "TEXT", bool_type: str = "BOOLEAN") -> list[tuple[str, str]]:
+    """(column name, SQL type) for every value field: Decimals as ``decimal_type``, booleans as
+    ``bool_type``, the rest TEXT."""
+    types = {"decimal": decimal_type, "bool": bool_type, "text": "TEXT"}
+    return [(c, types[k]) for c, k in VALUE_KINDS.items()]
+
+
+VALUE_COLUMNS = list(VALUE_KINDS)
+DECIMAL_COLUMNS = [c for c, k in VALUE_KINDS.items() if k == "decimal"]
+BOOL_COLUMNS = {c for c, k in VALUE_KINDS.items() if k == "bool"}
 MENTION_COLUMNS = MENTION_BASE + VALUE_COLUMNS
 DOCUMENT_COLUMNS = ["id", "date", "source", "title", "text", "text_sha256", "meta_json", "fingerprint", "run_id"]
 DOCUMENT_FIELDS = DOCUMENT_COLUMNS[:-1]  # a document tuple: the columns before run_id (set by the sink)

@@ -33,7 +33,8 @@ import uuid
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from extract.sinks.rows import DOCUMENT_COLUMNS, DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS, clean_reject, value_columns
+from extract.sinks.rows import (BOOL_COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS,
+                                clean_reject, value_columns)
 
 NAME = re.compile(r"[a-z_][a-z0-9_]{0,40}\Z")  # \Z, not $: "$" also matches before a final newline
 CHUNK = 500  # ids per IN (…) list: under every engine's parameter limit
@@ -65,11 +66,11 @@ def qualifier(prefix: str = "", schema: str | None = None) -> str:
     return (f"{check_name(schema)}." if schema else "") + check_prefix(prefix)
 
 
-def ddl(prefix: str = "", *, decimal_type: str = "TEXT", date_type: str = "TEXT",
+def ddl(prefix: str = "", *, decimal_type: str = "TEXT", date_type: str = "TEXT", bool_type: str = "BOOLEAN",
         schema: str | None = None) -> list[str]:
     """The current schema (version ``SCHEMA_VERSION``) for a new database."""
     p = qualifier(prefix, schema)
-    value_cols = ",\n  ".join(f"{c} {t}" for c, t in value_columns(decimal_type))
+    value_cols = ",\n  ".join(f"{c} {t}" for c, t in value_columns(decimal_type, bool_type))
     return [
         f"""CREATE TABLE IF NOT EXISTS {p}schema_version (
   version INTEGER NOT NULL,
@@ -139,6 +140,7 @@ class SqlSink:
 
     decimal_type = "TEXT"
     date_type = "TEXT"
+    bool_type = "BOOLEAN"
     null_safe_eq = "IS NOT DISTINCT FROM"
 
     def __init__(self, conn: Any, prefix: str = "", paramstyle: str = "qmark", schema: str | None = None):
@@ -179,11 +181,12 @@ class SqlSink:
                                   f"({SCHEMA_VERSION}): upgrade newsx")
             if found == 0:
                 for stmt in ddl(self.prefix, decimal_type=self.decimal_type, date_type=self.date_type,
-                                schema=self.schema):
+                                bool_type=self.bool_type, schema=self.schema):
                     cur.execute(stmt)
             else:
                 for version in range(found + 1, SCHEMA_VERSION + 1):
                     MIGRATIONS[version](self, cur)
+                self._add_value_columns(cur)
             if found < SCHEMA_VERSION:
                 cur.execute(f"INSERT INTO {self.p}schema_version (version, applied) VALUES ({self._ph(2)})",
                             (SCHEMA_VERSION, _now()))
@@ -194,6 +197,23 @@ class SqlSink:
 
     def _alter_type(self, cur: Any, table: str, column: str, sql_type: str) -> None:
         cur.execute(f"ALTER TABLE {self.p}{table} ALTER COLUMN {column} TYPE {sql_type}")
+
+    def _columns(self, cur: Any, table: str) -> set[str]:
+        cur.execute("SELECT column_name FROM information_schema.columns WHERE table_name = " + self.mark
+                    + (f" AND table_schema = {self.mark}" if self.schema else ""),
+                    (self.prefix + table, self.schema) if self.schema else (self.prefix + table,))
+        return {r[0] for r in cur.fetchall()}
+
+    def _add_value_columns(self, cur: Any) -> None:
+        """A value model that gained a field (a new typed column): added to an existing
+        ``mentions`` table (NULL for the rows stored before; their documents' fingerprints are
+        cleared so the next run that sees them fills it)."""
+        have = self._columns(cur, "mentions")
+        missing = [(c, t) for c, t in value_columns(self.decimal_type, self.bool_type) if c not in have]
+        for column, sql_type in missing:
+            cur.execute(f"ALTER TABLE {self.p}mentions ADD COLUMN {column} {sql_type}")
+        if missing:
+            cur.execute(f"UPDATE {self.p}documents SET fingerprint = NULL")
 
     def _migrate_2(self, cur: Any) -> None:
         """1 → 2: a fingerprint per document (reruns converge), the failing field of a reject,
@@ -328,6 +348,7 @@ class SqliteSink(SqlSink):
     (``BEGIN IMMEDIATE``), so two runs never interleave a read-check-write."""
 
     null_safe_eq = "IS"  # null-safe in every SQLite version
+    bool_type = "INTEGER"  # SQLite has no boolean: 0 / 1
     BUSY_TIMEOUT = 120.0  # seconds a run waits for another run's transaction
 
     def __init__(self, path: Path, prefix: str = ""):
@@ -351,6 +372,10 @@ class SqliteSink(SqlSink):
     def _alter_type(self, cur: Any, table: str, column: str, sql_type: str) -> None:
         """SQLite columns take any value: an INTEGER column stores uuid text as text."""
 
+    def _columns(self, cur: Any, table: str) -> set[str]:
+        cur.execute(f"PRAGMA table_info({self.prefix}{table})")
+        return {r[1] for r in cur.fetchall()}
+
 
 class DuckdbSink(SqlSink):
     """DuckDB: one writing process per file (DuckDB's own lock); concurrent runs need SQLite or
@@ -367,7 +392,8 @@ class DuckdbSink(SqlSink):
             import pyarrow as pa
         except ImportError:
             return super()._insert(cur, table, columns, rows)
-        data = pa.table({c: pa.array(col, type=pa.int64() if c in INT_COLUMNS else pa.string())
+        data = pa.table({c: pa.array(col, type=pa.int64() if c in INT_COLUMNS else pa.bool_() if c in BOOL_COLUMNS
+                                     else pa.string())
                          for c, col in zip(columns, zip(*rows))})
         self.conn.register("newsx_staging", data)
         try:
