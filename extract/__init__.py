@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def load(labels: Sequence[str] | None = None, **options) -> "Language":
     """A ``spacy.blank("zh")`` pipeline with the jieba tokenizer (park registry as user words) and
-    the ``newsx`` component; options as in ``extract.nlp.load`` (segmenter, hmm, user_dict)."""
+    the ``newsx`` component; options as in ``extract.nlp.load`` (segmenter, hmm, user_dict, registry)."""
     from extract import nlp
 
     return nlp.load(labels, **options)

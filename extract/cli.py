@@ -25,11 +25,37 @@ LAZY_COMMANDS: dict[str, str] = {
 }
 
 
+def _use_registry(ctx, param, value):  # a click callback: validate and use the user's park registries
+    if value:
+        from extract.park.registry import add_user_registry
+
+        try:
+            add_user_registry(*value)
+        except (OSError, ValueError) as exc:
+            raise click.BadParameter(str(exc).splitlines()[0]) from None
+
+
+REGISTRY_COMMANDS = {"extract", "run", "render", "score"}
+
+
+def _registry_option() -> click.Option:
+    return click.Option(["--registry"], multiple=True, type=click.Path(exists=True, dir_okay=False),
+                        expose_value=False, callback=_use_registry, is_eager=True,
+                        help="Extra park registry (JSONL rows of schemas/registry.py ParkEntry), used beside "
+                             "the shipped one; repeatable.")
+
+
 class _LazyGroup(click.Group):
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
 
     def get_command(self, ctx, name):
+        cmd = self._get_command(ctx, name)
+        if cmd is not None and name in REGISTRY_COMMANDS and not any(p.name == "registry" for p in cmd.params):
+            cmd.params.append(_registry_option())
+        return cmd
+
+    def _get_command(self, ctx, name):
         if name in LAZY_COMMANDS and name not in self.commands:
             import importlib
 

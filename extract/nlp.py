@@ -348,9 +348,15 @@ def load(
     segmenter: str | None = None,
     hmm: bool = True,
     user_dict: str | None = "parks",
+    registry: str | Sequence[str] | None = None,
 ) -> Language:
     """A blank Chinese pipeline: jieba tokenizer (``segmenter`` "rjieba" or "jieba"; default: rjieba
-    when installed) with the park registry as user words, then the ``newsx`` component."""
+    when installed) with the park registry as user words, then the ``newsx`` component.
+    ``registry``: extra park registry files (ParkEntry JSONL) used beside the shipped one."""
+    if registry:
+        from extract.park.registry import add_user_registry
+
+        add_user_registry(*([registry] if isinstance(registry, (str, bytes)) or hasattr(registry, "__fspath__") else registry))
     seg = segmenter or default_segmenter()
     _import_segmenter(seg)  # fail now, with the helpful message
     nlp = spacy.blank(

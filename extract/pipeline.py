@@ -101,5 +101,11 @@ def extract_text(
 
 def extract_document(document: Document, *, labels: Sequence[str] | None = None,
                      options: Mapping[str, Any] | None = None) -> ExtractedDocument:
+    # the document's own places (source, title, issuer …) reach the extractors too (PARK context)
+    about = {k: v for k, v in (("source", document.source), ("title", document.title),
+                               *((k, document.meta.get(k)) for k in ("issuer", "publisher", "dateline", "place")))
+             if isinstance(v, str) and v}
+    if about:
+        options = {**about, **(options or {})}
     spans = extract_text(document.text, document.date, labels=labels, doc_id=document.id, options=options)
     return ExtractedDocument(id=document.id, date=document.date, spans=spans)
