@@ -19,6 +19,13 @@ ADVERSARIAL = {
     "dots": "2023.12.",
     "no_punctuation": _PROSE,
     "title_years": "《报告》2023，",  # issue 19: every bare year was checked against every title
+    # issue 17: weekdays, weeks, holidays, years with 千, Chinese days, weekday before a date
+    "weekdays": "周一周二上周下周三星期",
+    "holidays": "春节期间国庆假期元旦2026年春节",
+    "weekday_dates": "周六2013年04月08日",
+    "qian_years": "两千零五年二千",
+    "cn_days": "十九日三十号",
+    "stacked_relative": "大大前天大后天",
 }
 
 

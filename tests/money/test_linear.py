@@ -22,6 +22,13 @@ UNITS = {
     "money-sentence": "超过3亿元以上，约合2000余万美元，人民币1万(含)-5万元，",
     "no-punctuation": "园区实现营业收入同比增长科技创新平台建设",
     "phone": "电话13812345678转",
+    # issue 17: forms added for symbols before punctuation, codes, vague ranges and 块/毛
+    "dollar-signs": "A$HK$NT$S$C$₩₹₽$",
+    "symbol-commas": "￥300，$1.5亿，",
+    "prefix-ranges": "$80-$100-$",
+    "vague-digits": "十五六七八九十百三四十",
+    "kuai-mao": "三块五毛钱块",
+    "codes": "CNY 1.25USD",
 }
 
 

@@ -24,6 +24,10 @@ ADVERSARIAL = {
     "cn_numerals": "一二三四五六七八九十百千",
     "no_punctuation": "国家高新区生产总值同比名义增长",
     "full_width": "１４．３％",
+    # issue 17: decimal 成, negative 百分之, traditional characters
+    "decimal_cheng": "六点五点六成",
+    "negative_fractions": "负負百分之负",
+    "traditional": "12.56個百分點負",
 }
 
 
