@@ -128,12 +128,25 @@ def holiday_period(name: str, year: int) -> tuple[dt.date, dt.date] | None:
     near = [d for d in days if abs((d - day).days) <= 10]
     if not near:
         return None
-    # the contiguous run that holds the day nearest the festival day
+    # the run of days off around the statutory day nearest the festival day: statutory days of
+    # any holiday (国庆 and 中秋 share one break in 2023 and 2025) and the weekends joined to them
+    import chinese_calendar
+
+    def off(d: dt.date) -> bool:
+        try:
+            return chinese_calendar.is_holiday(d)
+        except NotImplementedError:  # past the table's last year
+            return False
+
     pivot = min(near, key=lambda d: abs((d - day).days))
     lo = hi = pivot
-    while lo - dt.timedelta(days=1) in days:
+    for _ in range(15):
+        if not off(lo - dt.timedelta(days=1)):
+            break
         lo -= dt.timedelta(days=1)
-    while hi + dt.timedelta(days=1) in days:
+    for _ in range(15):
+        if not off(hi + dt.timedelta(days=1)):
+            break
         hi += dt.timedelta(days=1)
     return lo, hi
 
