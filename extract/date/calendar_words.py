@@ -31,7 +31,7 @@ WEEKDAYS: dict[str, int] = {
     "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7,
 }
 WEEK_SHIFT: dict[str, int] = {
-    "": 0, "本": 0, "这": 0, "這": 0, "上": -1, "上个": -1, "上個": -1, "上一": -1,
+    "": 0, "本": 0, "这": 0, "這": 0, "今": 0, "上": -1, "上个": -1, "上個": -1, "上一": -1,
     "下": 1, "下个": 1, "下個": 1, "下一": 1,
 }
 # Holidays: (kind, month, day); kind "solar" is a fixed Gregorian day, "lunar" a day of the
@@ -73,7 +73,8 @@ _HOLIDAY_AFTER = (
 _HOLIDAY_NAMES = "|".join(sorted(HOLIDAYS, key=len, reverse=True))
 _PERIOD = "|".join(PERIOD_WORDS)
 PATTERN = re.compile(
-    rf"(?P<week>(?<![{_NOT_BEFORE_WEEK}])(?P<stack>上上|下下)?(?P<rel>上一|下一|上个|上個|下个|下個|上|下|本|这|這)?"
+    rf"(?P<week>(?<![{_NOT_BEFORE_WEEK}])(?P<stack>上上|下下)?(?P<rel>上一|下一|上个|上個|下个|下個|上|下|本|这|這|今)?"
+    rf"(?:(?<=[上下本这這个個一今]){_WEEK_WORD}(?={_WEEK_WORD}[一二三四五六日天]))?"  # 下周周六, 本周星期三
     rf"{_WEEK_WORD}(?P<wd>[一二三四五六日天]|[1-7](?!\d))?)"
     rf"|(?P<hol>(?P<hy>(?:19|20)\d\d年|[〇零○一二三四五六七八九]{{4}}年)?(?P<h>{_HOLIDAY_NAMES})(?P<hp>{_PERIOD})?)"
 )

@@ -32,13 +32,34 @@ from extract.pipeline import extract_text
 LABEL = "DATE"
 DURATION_REFERENCE = dt.date(2021, 6, 14)  # JioNLP's usual time base; durations need none
 
+# GUIDELINE's holidays, as the whole case text (a year before and 节 / 假期 words allowed).
+_OUR_HOLIDAY = re.compile(
+    r"^(?:(?:19|20)\d\d年)?(?:元旦|春节|春節|元宵节|元宵節|清明节?|清明節|五一|劳动节|勞動節|五一劳动节|端午节?|端午節"
+    r"|中秋节?|中秋節|国庆节?|國慶節?)(?:期间|假期|长假|小长假|黄金周)?$")
+_ANY_HOLIDAY = re.compile(
+    r"节|節|除夕|元旦|国庆|國慶|春节|暑假|寒假|冬至|大寒|小寒|芒种|新年|回归|回歸|纪念日|紀念日|权益日|"
+    r"權益日|三一五|受难|受難|斋|齋|赎罪|贖罪|灰日|聖|圣|地球一小时|地球一小時|服务日|服務日|新正")
+
+
+class _NotOurHoliday:
+    """A holiday word that is not one of GUIDELINE's eight (or not alone in the case)."""
+
+    @staticmethod
+    def search(text: str):
+        return None if _OUR_HOLIDAY.match(text) else _ANY_HOLIDAY.search(text)
+
+
+_NOT_OUR_HOLIDAY = _NotOurHoliday()
+
 # Exclusion rules: (reason, pattern on the case text), first match wins.
 _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
     ("lunar calendar", re.compile(r"农历|阴历|腊月|正月|闰|廿|初[一二三四五六七八九十]|[一二三四五六七八九十]月十五$")),
-    ("holiday, festival or solar term", re.compile(
-        r"节|節|除夕|元旦|国庆|國慶|春节|暑假|寒假|冬至|大寒|小寒|芒种|新年|回归|回歸|纪念日|紀念日|权益日|"
-        r"權益日|三一五|受难|受難|斋|齋|赎罪|贖罪|灰日|聖|圣|地球一小时|地球一小時|服务日|服務日|新正")),
-    ("week or weekday", re.compile(r"周|週|星期|礼拜|禮拜")),
+    ("holiday, festival or solar term outside GUIDELINE's eight (元旦 春节 元宵 清明 五一 端午 中秋 国庆)",
+     _NOT_OUR_HOLIDAY),
+    ("a weekday counted in a month or a range of weekdays (十月第一个星期一, 上周三到这周二)", re.compile(
+        r"第.{1,3}(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|(?:周|週|星期|礼拜|禮拜).{1,3}(?:到|至|-|~).{0,2}(?:周|週|星期|礼拜|禮拜)")),
+    ("weekend, week of a month or stacked week words (周末, 第2周, 上上周)", re.compile(
+        r"周末|週末|末$|第.{1,2}[周週]|[上下]{2}[个個]?(?:周|週|星期|礼拜)|[周週]年|[周週]岁|一周|这一[周週]|這一[周週]|[这這]一?礼拜|[这這]一?禮拜|[这這]个礼拜")),
     ("season", re.compile(r"[春夏秋冬][季天]?$|[春夏秋冬]季")),
     ("decade or century (not DATE by ANNOTATION)", re.compile(r"世纪|年代")),
     ("clock time or part of a day", re.compile(
@@ -56,7 +77,7 @@ _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
     ("Cantonese colloquial", re.compile(r"尋日|聽日|後日|今個|而家|宜家|依家")),
     ("M/D/Y slash date (Chinese news writes Y/M/D; M/D reads as a share)", re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")),
     ("recurring (每年, 每月)", re.compile(r"^每")),
-    ("stacked relative words (上上个月, 下下个季度)", re.compile(r"上上|下下|大前|大后|大後|大大")),
+    ("stacked relative words (上上个月, 下下个季度, 大大后天)", re.compile(r"上上|下下|大大")),
 ]
 _FUZZY_WORDS = re.compile(r"年底|年末|年初|伊始|月初|月底|月末|初$|末期|前期|末$")
 
@@ -66,6 +87,10 @@ def _interval(value: str) -> tuple[dt.date, dt.date]:
     from extract.date.normalize import DAY, HALF, MONTH, QUARTER, YEAR, Unit
 
     def unit(part: str) -> Unit:
+        if "-W" in part:  # an ISO week: Monday … Sunday
+            monday = dt.date.fromisocalendar(int(part[:4]), int(part[6:8]), 1)
+            return Unit(DAY, monday.year, monday.month, monday.day), Unit(
+                DAY, *(lambda d: (d.year, d.month, d.day))(monday + dt.timedelta(days=6)))
         if len(part) == 4:
             return Unit(YEAR, int(part))
         y, rest = int(part[:4]), part[5:]
@@ -76,7 +101,10 @@ def _interval(value: str) -> tuple[dt.date, dt.date]:
         return Unit(DAY, y, int(rest[:2]), int(rest[3:5]))
 
     lo, _, hi = value.partition("/")
-    return unit(lo).first_day(), unit(hi or lo).last_day()
+    a, b = unit(lo), unit(hi or lo)
+    a = a[0] if isinstance(a, tuple) else a
+    b = b[1] if isinstance(b, tuple) else b
+    return a.first_day(), b.last_day()
 
 
 def _core(text: str) -> tuple[int, int]:
@@ -215,6 +243,10 @@ def run_jionlp_parsing(path: Path) -> SuiteResult:
                                                 "月初 = days 1–5, 月底 = 25–end; GUIDELINE maps each to its month"))
             continue
         assert ref is not None
+        why = _calendar_convention(text, ref, want)
+        if why:
+            result.excluded.append((cid, text, why))
+            continue
         if _nearest_year_differs(text, ref, *want):
             result.excluded.append((cid, text, "disputed convention: peer resolves a year-less date away from the "
                                                 "nearest one (GUIDELINE takes the date nearest the document date)"))
@@ -256,7 +288,7 @@ def run_jionlp_extraction(path: Path) -> SuiteResult:
 
 # Duckling ---------------------------------------------------------------------------------------
 
-_GRAIN_OK = {"year", "quarter", "month", "day"}
+_GRAIN_OK = {"year", "quarter", "month", "week", "day"}
 
 
 def _duckling_iso_interval(value: dict) -> tuple[dt.date, dt.date] | None:
@@ -266,6 +298,8 @@ def _duckling_iso_interval(value: dict) -> tuple[dt.date, dt.date] | None:
     grain = value["grain"]
     if grain == "day":
         return start, start
+    if grain == "week":
+        return start, start + dt.timedelta(days=6)
     months = {"month": 1, "quarter": 3, "year": 12}[grain]
     k = start.year * 12 + start.month - 1 + months
     return start, dt.date(k // 12, k % 12 + 1, 1) - dt.timedelta(days=1)
@@ -277,8 +311,8 @@ def run_duckling(path: Path) -> SuiteResult:
         cid, text = case["id"], case["text"]
         exp = case["expected"][0]
         value = exp["value"]
-        if "holidayBeta" in value:
-            result.excluded.append((cid, text, "holiday, festival or solar term"))
+        if "holidayBeta" in value and not _OUR_HOLIDAY.match(text):
+            result.excluded.append((cid, text, "holiday, festival or solar term outside GUIDELINE's eight"))
             continue
         reason = _text_exclusion(text)
         if reason:
@@ -290,16 +324,44 @@ def run_duckling(path: Path) -> SuiteResult:
                    else "rolling window relative to now (前两个月, 下三天)")
             result.excluded.append((cid, text, why))
             continue
-        if value.get("grain") == "week":
-            result.excluded.append((cid, text, "week or weekday"))
-            continue
         want = _duckling_iso_interval(value)
         if want is None:
             result.excluded.append((cid, text, "clock time or part of a day"))
             continue
         ref = dt.date.fromisoformat(case["reference_datetime"][:10])
+        why = _calendar_convention(text, ref, want)
+        if why:
+            result.excluded.append((cid, text, why))
+            continue
         _check_whole(result, cid, text, ref, want)
     return result
+
+
+_WEEKDAY_CASE = re.compile(r"^(上|下|本|这|這|今)?(?:周|週|星期|礼拜|禮拜){1,2}([一二三四五六日天])$")
+_WEEKDAY_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+
+
+def _calendar_convention(text: str, ref: dt.date, want: tuple[dt.date, dt.date]) -> str | None:
+    """Peers take the *next* such weekday or holiday; GUIDELINE takes the weekday of the document
+    date's week and the holiday nearest the document date. Decided from the case and the
+    convention alone (the date each convention names), never from our output."""
+    m = _WEEKDAY_CASE.match(text)
+    if m:
+        shift = {"上": -7, "下": 7}.get(m.group(1) or "", 0)
+        ours = ref - dt.timedelta(days=ref.isoweekday() - 1) + dt.timedelta(days=_WEEKDAY_NUM[m.group(2)] - 1 + shift)
+        if (ours, ours) != want:
+            return "disputed convention: peer takes the next such weekday (GUIDELINE: the one in the document's week)"
+    h = _OUR_HOLIDAY.match(text)
+    if h and not re.match(r"^(?:19|20)\d\d年", text):
+        from extract.date.calendar_words import HOLIDAYS, holiday_day
+
+        name = next((k for k in sorted(HOLIDAYS, key=len, reverse=True) if k in text), None)
+        if name is not None:
+            days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_day(name, y))]
+            nearest = min(days, key=lambda d: abs((d - ref).days)) if days else None
+            if nearest is not None and not (want[0] <= nearest <= want[1]) and not re.search(r"期间|假期|长假|黄金周", text):
+                return "disputed convention: peer takes the next such holiday (GUIDELINE: the nearest one)"
+    return None
 
 
 SUITES: dict[str, Callable[[Path], SuiteResult]] = {

@@ -400,7 +400,8 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
         if (s, e) not in keep:
             continue
         if wd is not None:
-            j = by_start.get(e if not (text[e : e + 1].isspace() or text[e : e + 1] in "，,") else e + 1)
+            gap = len(text[e : e + 3]) - len(text[e : e + 3].lstrip("，, \u3000"))
+            j = by_start.get(e + gap)
             gap_before = text[s - 1 : s] if s else ""
             k = by_end.get(s) if s in by_end else by_end.get(s - 1) if gap_before and (
                 gap_before.isspace() or gap_before in _OPEN_BEFORE) else None
@@ -412,7 +413,7 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
                     continue
                 if day.isoweekday() != wd:
                     out[near] = None  # two different days named: no reading
-                elif near == j and text[e : c.start].strip() == "":
+                elif near == j:
                     out[near] = Candidate(s, c.end, LABEL, c.value, c.rule + "+weekday", c.priority)
                 elif c.end == s:
                     out[near] = Candidate(c.start, e, LABEL, c.value, c.rule + "+weekday", c.priority)

@@ -99,13 +99,14 @@ RANGE_SEP = r"(?:[(（]含[)）])?(?:—{1,2}|–{1,2}|-{1,2}|~|～|至|到)"
 # The plain yuan units: 元 and 圆, and 块 only where it is surely money (十块钱, 十块三毛).
 # 块 alone is a classifier (十块屏幕); it is money before 钱, a sub-unit (十块三毛) or one digit
 # that ends the amount (三块五 = 3.5, the spoken 角).
-KUAI_DIGIT_END = r"(?=[钱錢，。、；;,.！？!?）)\s]|$)"
+KUAI_DIGIT_END = r"(?=[钱錢，。、；;,.！？!?）)\s—–~～-]|至|到|以上|以下|左右|$)"
 YUAN = (
     f"(?:[元圆圓](?![{YUAN_BLOCKED_AFTER}])"
-    f"|[块塊](?={SUB_DIGIT}[角毛分]|[钱錢]|{SUB_DIGIT}{KUAI_DIGIT_END}))"
+    f"|[块塊](?={SUB_DIGIT}[角毛分]|[钱錢]|[{_zeros}]?{SUB_DIGIT}(?:[角毛]{SUB_DIGIT})?{KUAI_DIGIT_END}))"
 )
 # After 块 a single digit is the 角: 三块五 → 3.5.
-KUAI_JIAO = f"(?:(?<=[块塊]){SUB_DIGIT}{KUAI_DIGIT_END})"
+# 三块零四 → 3.04 (零 then the 分); 五块七毛八 → 5.78 (the 分 unsaid after 毛).
+KUAI_JIAO = (f"(?:(?<=[块塊])(?:[{_zeros}]{SUB_DIGIT}|{SUB_DIGIT}(?:[角毛]{SUB_DIGIT})?){KUAI_DIGIT_END})")
 NAMED_CURRENCY = _alternation(k for k in SUFFIX_CURRENCIES if k not in YUAN_UNITS)
 SUFFIX_CURRENCY = f"(?:{NAMED_CURRENCY}|{YUAN})"
 AFTER_YUAN = _alternation(AFTER_YUAN_CURRENCIES)

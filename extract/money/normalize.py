@@ -18,7 +18,7 @@ from extract.money.lexicon import (
     TRAILING_QUALIFIERS,
 )
 from extract.numeral import NumeralError, Quantity, parse_quantity, parse_subunits
-from extract.numeral.lexicon import BIG_UNITS, DIGITS, SCALE_VALUES, SMALL_UNITS, YUAN_UNITS
+from extract.numeral.lexicon import BIG_UNITS, DIGITS, SCALE_VALUES, SMALL_UNITS, YUAN_UNITS, ZEROS
 from schemas.records import MoneyValue
 
 MODE = "smart"  # Arabic mixed with Chinese units (1.2万, 3千万); positional 一一 is still rejected
@@ -97,8 +97,15 @@ def _scale(words: str) -> Decimal:
 
 def sub_units(jf: str | None) -> Decimal:
     """角/分 after the yuan; one digit alone after 块 is the 角 left unsaid (三块五 → 0.5)."""
+    def digit(ch: str) -> Decimal:
+        return Decimal(DIGITS[ch] if ch in DIGITS else int(ch))
+
     if jf and len(jf) == 1 and (jf in DIGITS or "0" <= jf <= "9"):
-        return Decimal(DIGITS[jf] if jf in DIGITS else int(jf)) / 10
+        return digit(jf) / 10
+    if jf and len(jf) == 2 and jf[0] in ZEROS:  # 三块零四: the 分
+        return digit(jf[1]) / 100
+    if jf and len(jf) == 3 and jf[1] in "角毛" and jf[2] not in "分":  # 五块七毛八: the 分 unsaid
+        return digit(jf[0]) / 10 + digit(jf[2]) / 100
     return parse_subunits(jf) if jf else Decimal(0)
 
 

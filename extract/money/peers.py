@@ -60,8 +60,9 @@ DUCKLING_NUMBER_EXCLUDED: list[tuple[re.Pattern, str]] = [
 ]
 DUCKLING_MONEY_EXCLUDED: list[tuple[re.Pattern, str]] = [
     (re.compile(r"[蚊個仙毫]"), "Cantonese colloquial money (蚊, 個, 仙, 毫)"),
-    (re.compile(r"[块塊]"), "块/毛 slang amounts (三块零四, 一块二) without 钱: out of scope for news"),
-    (re.compile(r"^[^元圆币幣]*$"), "a sum in 分/角/毛 alone is ambiguous in news (五分 = five points/minutes)"),
+    (re.compile(r"[块塊](?![钱錢角毛分零〇一二三四五六七八九\d])"),
+     "块 with nothing after it (7块, 3.04块以上) is also a measure word; 三块五, 一块二, 三块零四 are read"),
+    (re.compile(r"^[^元圆币幣块塊]*$"), "a sum in 分/角/毛 alone is ambiguous in news (五分 = five points/minutes)"),
 ]
 
 

@@ -44,7 +44,7 @@ LABEL = "MONEY"
 _AMOUNT = (
     f"(?:(?P<pre>{L.PREFIX_CURRENCY})[ \u00a0]?)?"
     f"(?P<q1>{L.QTY_RUN})"
-    f"(?:(?P<c1>{L.SUFFIX_CURRENCY})?(?P<jf1>{L.SUB_UNIT_RUN})(?P<sep>{L.RANGE_SEP})"
+    f"(?:(?P<c1>{L.SUFFIX_CURRENCY})?(?P<jf1>{L.KUAI_JIAO}|{L.SUB_UNIT_RUN})(?P<sep>{L.RANGE_SEP})"
     f"(?:(?P<pre2>{L.PREFIX_CURRENCY})[ \u00a0]?)?(?P<q2>{L.QTY_RUN}))?"
     f"(?P<cur>{L.SUFFIX_CURRENCY})"
     f"(?P<jf>{L.KUAI_JIAO}|{L.SUB_UNIT_RUN})"
