@@ -53,7 +53,7 @@ from schemas.records import ParkLevel, ParkValue
 LABEL = "PARK"
 _HAN = regex.compile(r"[\p{Han}A-Za-z]")
 # A park word whose last character starts a longer word with the next one (城市, 园林, 园艺).
-_WORD_GOES_ON = {"城": "市乡镇", "园": "林艺丁"}
+_WORD_GOES_ON = {"城": "市乡镇", "园": "林艺丁", "区": "域"}
 _PARK_WORDS_INSIDE = ("开发区", "高新区", "经开区", "园区", "保税区", "综保区", "自贸区", "产业园", "工业园")
 _UNIVERSITY = regex.compile(r"(\p{Han}{2,10}大学(?:国家)?)")
 _COUNTED = regex.compile(r"(?:\d+|[一二两三四五六七八九十百千几多数]+)[个家座批处]$")
@@ -257,7 +257,8 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
             return _Found(head_start, e, value_from_places(head + suffix, places, "other"), "park.pattern.company_base")
         if suffix in STRONG_SUFFIXES and 2 <= len(head) <= (4 if suffix == "基地" else 10) and head not in GENERIC_HEADS \
                 and not any(head.startswith(g) for g in GENERIC_HEADS if len(g) >= 2) \
-                and not any(w in head for w in NOT_PARK_HEAD_WORDS) and starts_with_proper_noun(head):
+                and not any(w in head for w in NOT_PARK_HEAD_WORDS) and starts_with_proper_noun(head) \
+                and not (suffix.endswith("基地") and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS))):
             canonical, level = canonical_name([], head, suffix)
             return _Found(head_start, e, value_from_places(canonical, [], level), "park.pattern.name+suffix")
         return None
@@ -297,6 +298,26 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
     remainder = descriptor + suffix if len(descriptor) >= 2 and descriptor not in LEVEL_WORDS else None
     rule = "park.pattern.partner+place+suffix" if partner else "park.pattern.place+suffix"
     return _Found(start - len(partner), e, value_from_places(canonical, places, level), rule, remainder)
+
+
+# A base named by what it does is a description (研发基地, 电动车研发生产基地), not a name; a base
+# needs a name head of three characters or more without a place (格力电器…产业基地; 钾盐基地 is a kind).
+_FUNCTION_WORDS = ("研发", "生产", "制造", "加工", "研究", "试验", "示范", "培育", "储备")
+_ORDINAL = regex.compile(r"第?[0-9一二两三四五六七八九十百几]+大|某|若干")
+_FTZ_WORDS = ("自贸区", "自贸试验区", "自由贸易试验区", "自由贸易区")
+
+
+def _described(text: str, start: int, s: int, suffix: str) -> bool:
+    """A description, not a name (GUIDELINE PARK, precision): a count or an ordinal inside it
+    (八大生产基地, 第三大生产基地, 某一工业园区), an FTZ of a region of several provinces
+    (沪苏浙自贸试验区: three zones written as one), a university or institute before a zone word
+    other than a science park (…大学自贸区 is a research institute)."""
+    body = text[start:s]
+    if _ORDINAL.search(body):
+        return True
+    if suffix in _FTZ_WORDS and any(body.endswith(r) for r in REGION_PLACES):
+        return True
+    return "大学" in body and not suffix.endswith("科技园")
 
 
 def _registry_found(text: str, start: int, end: int, alias: Alias, rule: str) -> _Found:
@@ -398,7 +419,8 @@ class ParkExtractor:
                 continue  # 创新城市, 产业园林: the park word is the start of a longer word
             reg = _registry_match(text, e, e - s, idx) if self.use_registry else None
             pat = _pattern_match(text, s, e, idx) if m.group() in idx.pattern_suffixes else None
-            if pat is not None and _COUNTED.search(text, max(0, pat.start - 8), pat.start):
+            if pat is not None and (_COUNTED.search(text, max(0, pat.start - 8), pat.start)
+                                    or _described(text, pat.start, s, m.group())):
                 pat = None  # 23个山海协作产业园, 5个省级高新区: a counted name is a kind of park, not one
             if reg is None and pat is None:
                 continue
