@@ -18,6 +18,7 @@ dictionary look-ups, so the extractor is linear in the text.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -258,7 +259,7 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
         if suffix in STRONG_SUFFIXES and 2 <= len(head) <= (4 if suffix == "基地" else 10) and head not in GENERIC_HEADS \
                 and not any(head.startswith(g) for g in GENERIC_HEADS if len(g) >= 2) \
                 and not any(w in head for w in NOT_PARK_HEAD_WORDS) and starts_with_proper_noun(head) \
-                and not (suffix.endswith("基地") and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS))):
+                and not (suffix in _GENERIC_BASES and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS))):
             canonical, level = canonical_name([], head, suffix)
             return _Found(head_start, e, value_from_places(canonical, [], level), "park.pattern.name+suffix")
         return None
@@ -303,6 +304,7 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
 # A base named by what it does is a description (研发基地, 电动车研发生产基地), not a name; a base
 # needs a name head of three characters or more without a place (格力电器…产业基地; 钾盐基地 is a kind).
 _FUNCTION_WORDS = ("研发", "生产", "制造", "加工", "研究", "试验", "示范", "培育", "储备")
+_GENERIC_BASES = frozenset({"基地", "产业基地", "生产基地", "制造基地"})
 _ORDINAL = regex.compile(r"第?[0-9一二两三四五六七八九十百几]+大|某|若干")
 _FTZ_WORDS = ("自贸区", "自贸试验区", "自由贸易试验区", "自由贸易区")
 
@@ -361,6 +363,15 @@ def _resolve_in_context(text: str, found: list[_Found], context: Context) -> lis
     named = {f.value.canonical for f in sure} | {f.value.id for f in sure if f.value.id}
     meta = " ".join(str(v) for k, v in (context.extras or {}).items() if k in _META_KEYS and v)
     park_places = [(f.value.province, f.value.city) for f in sure if f.value.id or f.value.province]
+    city_parks = Counter(city for _, city in park_places if city)
+    province_parks = Counter(prov for prov, _ in park_places if prov)
+    counts: dict[str, int] = {}  # one count per place word and document (linear in the text)
+
+    def count(w: str) -> int:
+        if w not in counts:
+            counts[w] = min(text.count(w), 5)
+        return counts[w]
+
     out = []
     for f in found:
         alias = f.pending
@@ -376,9 +387,8 @@ def _resolve_in_context(text: str, found: list[_Found], context: Context) -> lis
         for e in alias.entries:
             words = _place_words(e)
             score = (100 * sum(meta.count(w) > 0 for w in words)
-                     + 10 * sum(1 for prov, city in park_places if (city and city == e.city) or
-                                (prov == e.province and e.city is None))
-                     + sum(min(text.count(w), 5) for w in words if e.province not in _MUNICIPALITY or w != e.city))
+                     + 10 * (city_parks.get(e.city, 0) if e.city else province_parks.get(e.province, 0))
+                     + sum(count(w) for w in words if e.province not in _MUNICIPALITY or w != e.city))
             scores.append((score, e))
         scores.sort(key=lambda x: -x[0])
         if scores[0][0] > 0 and scores[0][0] > scores[1][0]:
@@ -436,6 +446,7 @@ class ParkExtractor:
         found = _resolve_in_context(text, found, context)
         found.extend(self._defined(text, found))
         found.extend(self._short_forms(text, found))
+        found.extend(_head_forms(text, found, idx))
         yield from (Candidate(f.start, f.end, LABEL, v, f.rule, priority=1) for f, v in _link(found))
 
     @staticmethod
@@ -476,6 +487,58 @@ class ParkExtractor:
             for occ in regex.finditer(regex.escape(short), text):
                 if not taken.overlaps(occ.start(), occ.end()):
                     yield _Found(occ.start(), occ.end(), value, "park.defined_short_form")
+
+
+# The park word a long one is shortened to (宁东能源化工基地 → 宁东基地).
+_HEAD_TAILS = ("基地", "园区", "产业园", "工业园", "科技园", "物流园", "新区", "新城", "产业城", "科技城")
+_ZONE_WORDS = ("开发区", "高新区", "经开区", "自贸区", "试验区", "保税区", "示范区", "合作区")
+
+
+def _head_forms(text: str, found: list[_Found], idx: _Index) -> Iterator[_Found]:
+    """A full name followed later by its head (ANNOTATION: 宁东能源化工基地 → 宁东基地 → 宁东): a name
+    of a short head (2–4 characters, not a division) and a long park word gives the head plus the
+    shorter park word; the bare head counts too once the document uses that shorter form. A short
+    form two parks of the document would give is nobody's."""
+    by_length = sorted(idx.pattern_suffixes, key=len, reverse=True)
+    forms: dict[str, ParkValue | None] = {}
+    bare: dict[str, tuple[str, ParkValue | None]] = {}
+    for f in found:
+        if f.rule.startswith("park.head") or f.rule.startswith("park.short") or f.rule.startswith("park.defined"):
+            continue
+        surface = text[f.start : f.end]
+        word = next((w for w in by_length if surface.endswith(w)), None)
+        if word is None or len(word) < 4 or word.endswith(_ZONE_WORDS):
+            continue
+        body = surface[: -len(word)]
+        tail = next((t for t in _HEAD_TAILS if word.endswith(t) and len(t) < len(word)), None)
+        if tail is None or not 2 <= len(body) <= 4 or not regex.fullmatch(r"\p{Han}+", body) or body in idx.places:
+            continue
+        short = body + tail
+        for key, table in ((short, forms), (body, bare)):
+            old = table.get(key, f.value) if table is forms else table.get(key, (short, f.value))[1]
+            same = old is not None and old.canonical == f.value.canonical
+            if table is forms:
+                forms[key] = f.value if same else None
+            else:
+                bare[key] = (short, f.value if same else None)
+    forms = {k: v for k, v in forms.items() if v is not None}
+    wanted = dict(forms)
+    for body, (short, value) in bare.items():
+        if value is not None and short in text:
+            wanted[body] = value
+    if not wanted:
+        return
+    taken = _Taken(found)
+    occurrences = sorted((m.start(), -m.end(), k) for k in wanted for m in regex.finditer(regex.escape(k), text))
+    last_end = -1
+    for start, neg_end, key in occurrences:
+        end = -neg_end
+        if start < last_end or taken.overlaps(start, end):
+            continue
+        if key not in forms and not (is_word_start(text, start) and is_word_start(text, end)):
+            continue  # the bare head inside a longer word
+        last_end = end
+        yield _Found(start, end, wanted[key], "park.head_short_form")
 
 
 class _Taken:

@@ -13,6 +13,9 @@ UNITS = {
     "short-form-definitions": "（以下简称园区）（以下简称基地）",
     "no-punctuation": "准格尔经济开发区企业内蒙古玉晶科技有限公司副总经理赵晓茜感慨道该企业投资的优质特种玻璃项目",
     "registry-names": "中关村科技园区武汉东湖新技术开发区苏州工业园区雄安新区",
+    "shared-names": "滨海新区唐山经开区绍兴天津上海高新区",
+    "contextual-names": "江苏自贸试验区苏州片区南京片区中关村海淀园中关村",
+    "head-short-forms": "金岭能源化工基地金岭基地金岭",
 }
 
 

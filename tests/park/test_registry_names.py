@@ -93,3 +93,16 @@ def test_contextual_names(text, name, found):
     start = text.rindex(name)
     spans = [c for c in _found(text) if c.start == start and c.end == start + len(name)]
     assert bool(spans) is found
+
+
+@pytest.mark.parametrize("text, spans", [
+    # a full name, then its head with a shorter park word, then the bare head (ANNOTATION's pattern)
+    ("金岭能源化工基地今年新开工项目八个。金岭基地的煤制油项目投产后，金岭将成为化工高地。",
+     ["金岭能源化工基地", "金岭基地", "金岭"]),
+    # the bare head alone is not set up by the document: not a park
+    ("金岭能源化工基地今年新开工项目八个。金岭的天气很好。", ["金岭能源化工基地"]),
+])
+def test_head_short_forms(text, spans):
+    found = sorted(_found(text), key=lambda c: c.start)
+    assert [text[c.start:c.end] for c in found] == spans
+    assert {c.value.canonical for c in found} == {"金岭能源化工基地"}
