@@ -31,6 +31,15 @@ def normalize_name(s: str) -> str:
     return "".join(s.split())
 
 
+_FAST = str.maketrans({"（": "(", "）": ")", "—": "-", "－": "-", " ": None, "\t": None, "\n": None,
+                       "\r": None, "\u3000": None, "\xa0": None})
+
+
+def fast_key(s: str) -> str:
+    """normalize_name for text pieces (one C-level pass; same result on every usual character)."""
+    return s.translate(_FAST)
+
+
 def _load(path: Path, model):
     rows = []
     with path.open(encoding="utf-8") as f:
@@ -69,7 +78,15 @@ ENV_VAR = "NEWSX_PARK_REGISTRY"  # extra registry files (os.pathsep-separated), 
 
 def user_registries() -> tuple[str, ...]:
     """The extra registry files the user chose (``--registry``, ``extract.load(registry=…)``)."""
-    return tuple(str(Path(p).resolve()) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p)
+    return _resolved(os.environ.get(ENV_VAR, ""))
+
+
+@lru_cache(maxsize=16)
+def _resolved(value: str) -> tuple[str, ...]:
+    return tuple(str(Path(p).resolve()) for p in value.split(os.pathsep) if p)
+
+
+_SHIPPED = str(REGISTRY_PATH.resolve())
 
 
 def add_user_registry(*paths: str | Path) -> tuple[str, ...]:
@@ -88,7 +105,7 @@ def add_user_registry(*paths: str | Path) -> tuple[str, ...]:
 def registry_paths(extra: Iterable[str | Path] | None = None) -> tuple[str, ...]:
     """The shipped registry followed by the user's files (``extra``, else the environment's)."""
     more = tuple(str(Path(p).resolve()) for p in extra) if extra is not None else user_registries()
-    return (str(REGISTRY_PATH.resolve()), *more)
+    return (_SHIPPED, *more)
 
 
 @dataclass(frozen=True)

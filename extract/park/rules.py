@@ -46,7 +46,7 @@ from extract.park.lexicon import (
     STOP_CHARS,
 )
 from extract.park.normalize import Place, canonical_name, expand, value_from_places
-from extract.park.registry import Alias, load_divisions, names, normalize_name, registry_paths
+from extract.park.registry import Alias, fast_key, load_divisions, names, normalize_name, registry_paths
 from extract.segment import is_word_start, starts_with_proper_noun
 from extract.trie import trie_pattern
 from schemas.records import ParkLevel, ParkValue
@@ -160,7 +160,7 @@ def _registry_match(text: str, end: int, min_len: int, idx: _Index) -> tuple[int
         piece = text[end - length : end]
         if piece[0].isspace() or "\n" in piece:
             continue
-        entry = idx.aliases.get(normalize_name(piece))
+        entry = idx.aliases.get(fast_key(piece))
         if entry is not None:
             return end - length, entry
     return None
