@@ -94,15 +94,19 @@ def document_tuple(doc: Document, config: str = "") -> tuple:
 
 
 def config_key(labels: Any, version: str) -> str:
-    """The extraction configuration a fingerprint covers: labels, newsx version, park registry."""
-    from extract.park.registry import PARKS_DIR
+    """The extraction configuration a fingerprint covers: labels, newsx version, and the
+    contents of every park registry in use (the shipped one and the user's ``--registry``)."""
+    from extract.park.registry import REGISTRY_PATH, user_registries
 
-    try:
-        registry = hashlib.sha256((PARKS_DIR / "registry.jsonl").read_bytes()).hexdigest()[:16]
-    except OSError:
-        registry = "none"
-    return json.dumps({"labels": sorted(labels) if labels else "all", "version": version, "registry": registry},
-                      sort_keys=True)
+    registries = []
+    for path in (str(REGISTRY_PATH), *user_registries()):
+        try:
+            with open(path, "rb") as fh:
+                registries.append(hashlib.sha256(fh.read()).hexdigest()[:16])
+        except OSError:
+            registries.append("unreadable")
+    return json.dumps({"labels": sorted(labels) if labels else "all", "version": version,
+                       "registries": registries}, sort_keys=True)
 
 
 def mention_tuple(doc_id: str, m: Mention) -> tuple:
