@@ -304,6 +304,8 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
 # A base named by what it does is a description (研发基地, 电动车研发生产基地), not a name; a base
 # needs a name head of three characters or more without a place (格力电器…产业基地; 钾盐基地 is a kind).
 _FUNCTION_WORDS = ("研发", "生产", "制造", "加工", "研究", "试验", "示范", "培育", "储备")
+_NATIONAL_ONLY = frozenset({"综合保税区", "综保区", "保税港区", "边境经济合作区", "跨境经济合作区",
+                            "农业高新技术产业示范区", "自由贸易试验区", "自贸试验区", "自贸区"})
 _GENERIC_BASES = frozenset({"基地", "产业基地", "生产基地", "制造基地"})
 _ORDINAL = regex.compile(r"第?[0-9一二两三四五六七八九十百几]+大|某|若干")
 _FTZ_WORDS = ("自贸区", "自贸试验区", "自由贸易试验区", "自由贸易区")
@@ -432,6 +434,9 @@ class ParkExtractor:
             if pat is not None and (_COUNTED.search(text, max(0, pat.start - 8), pat.start)
                                     or _described(text, pat.start, s, m.group())):
                 pat = None  # 23个山海协作产业园, 5个省级高新区: a counted name is a kind of park, not one
+            if pat is not None and m.group() in _NATIONAL_ONLY and pat.value.level is ParkLevel.unknown:
+                # only the State Council sets these up: every one is national (贵阳综合保税区)
+                pat.value = pat.value.model_copy(update={"level": ParkLevel.national})
             if reg is None and pat is None:
                 continue
             if reg is not None and (pat is None or pat.start >= reg[0]):
