@@ -148,7 +148,8 @@ def test_typed_columns_and_exact_text_round_trip(tmp_path, backend):
     doc = next(d for d in read_inputs([str(src)]) if not isinstance(d, Reject))
     want = sorted(mention_tuple("n", m) for m in extract_document(doc).spans)
     cols = ", ".join('"end"' if c == "end" else c for c in MENTION_COLUMNS)
-    got = sorted(tuple(None if v is None else (format(v, "f") if hasattr(v, "as_tuple") else v) for v in r)
+    got = sorted(tuple(None if v is None else (format(v, "f") if hasattr(v, "as_tuple") else
+                                               v.isoformat() if hasattr(v, "isoformat") else v) for v in r)
                  for r in backend.query(f"SELECT {cols} FROM mentions"))
     assert got == want
     for row in got:

@@ -41,6 +41,10 @@ def test_schema_prefix_and_numeric_columns(tmp_path, postgres_url):
             "WHERE table_schema = 'newsx' AND table_name = 't_mentions'").fetchall())
         assert types["money_amount"] == types["percent_value"] == "numeric"
         assert types["start"] == "integer" and types["label"] == "text"
+        assert types["date_start"] == types["date_end"] == "date" and types["date_resolved"] == "boolean"
+        start, end = conn.execute("SELECT date_start, date_end FROM newsx.t_mentions WHERE date_value = '2023-01/2023-09'"
+                                  ).fetchone()
+        assert (start.isoformat(), end.isoformat()) == ("2023-01-01", "2023-09-30")
         for (value,) in conn.execute("SELECT money_amount FROM newsx.t_mentions WHERE money_amount IS NOT NULL"):
             assert isinstance(value, Decimal)
         date = conn.execute("SELECT date FROM newsx.t_documents").fetchone()[0]

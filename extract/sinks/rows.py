@@ -8,7 +8,9 @@ without touching a sink. Decimals stay exact: strings in SQLite, DuckDB, JSONL a
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 import json
 import typing
 from decimal import Decimal
@@ -60,9 +62,10 @@ def value_columns(decimal_type: str = "TEXT", bool_type: str = "BOOLEAN") -> lis
 
 
 VALUE_COLUMNS = list(VALUE_KINDS)
+DATE_RANGE_COLUMNS = ["date_start", "date_end"]  # the first and last day a DATE value covers (DATE type)
 DECIMAL_COLUMNS = [c for c, k in VALUE_KINDS.items() if k == "decimal"]
 BOOL_COLUMNS = {c for c, k in VALUE_KINDS.items() if k == "bool"}
-MENTION_COLUMNS = MENTION_BASE + VALUE_COLUMNS
+MENTION_COLUMNS = MENTION_BASE + VALUE_COLUMNS + DATE_RANGE_COLUMNS
 DOCUMENT_COLUMNS = ["id", "date", "source", "title", "text", "text_sha256", "meta_json", "fingerprint", "run_id"]
 DOCUMENT_FIELDS = DOCUMENT_COLUMNS[:-1]  # a document tuple: the columns before run_id (set by the sink)
 INT_COLUMNS = {"start", "end"}
@@ -109,6 +112,46 @@ def config_key(labels: Any, version: str) -> str:
                        "registries": registries}, sort_keys=True)
 
 
+_ISO = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])|W(\d{2})))?\Z")
+
+
+def _bounds(part: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of one ISO-like DATE value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn,
+    YYYY-Hn, YYYY-Www); None for anything else (XXXX …): absent, never guessed."""
+    m = _ISO.match(part)
+    if not m:
+        return None
+    year = int(m.group(1))
+    month, day, quarter, half, week = (int(g) if g else None for g in m.groups()[1:])
+    try:
+        if week:
+            start = dt.date.fromisocalendar(year, week, 1)
+            return start, start + dt.timedelta(days=6)
+        if day:
+            d = dt.date(year, month, day)
+            return d, d
+        first, last = (month, month) if month else ((3 * quarter - 2, 3 * quarter) if quarter else
+                                                     ((6 * half - 5, 6 * half) if half else (1, 12)))
+        end = dt.date(year + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(year, first, 1), end
+    except ValueError:
+        return None
+
+
+def date_range(value: str | None) -> tuple[str | None, str | None]:
+    """``date_start``/``date_end`` (ISO days) of a DATE value: ``2023-01/2023-09`` →
+    (2023-01-01, 2023-09-30); one side unknown → both None."""
+    if not value:
+        return None, None
+    parts = value.split("/")
+    if len(parts) > 2:
+        return None, None
+    first, last = _bounds(parts[0]), _bounds(parts[-1])
+    if first is None or last is None:
+        return None, None
+    return first[0].isoformat(), last[1].isoformat()
+
+
 def mention_tuple(doc_id: str, m: Mention) -> tuple:
     """The values of ``MENTION_COLUMNS`` (compact: what crosses process boundaries)."""
     row: list[Any] = [None] * len(MENTION_COLUMNS)
@@ -117,6 +160,8 @@ def mention_tuple(doc_id: str, m: Mention) -> tuple:
     value = m.value
     for name in type(value).model_fields:
         row[_INDEX[prefix + name]] = _plain(getattr(value, name))
+    if m.label.value == "DATE":
+        row[_INDEX["date_start"]], row[_INDEX["date_end"]] = date_range(getattr(value, "value", None))
     return tuple(row)
 
 

@@ -33,7 +33,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from extract.sinks.rows import (BOOL_COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS,
+from extract.sinks.rows import (BOOL_COLUMNS, DATE_RANGE_COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS,
                                 clean_reject, value_columns)
 
 NAME = re.compile(r"[a-z_][a-z0-9_]{0,40}\Z")  # \Z, not $: "$" also matches before a final newline
@@ -70,7 +70,8 @@ def ddl(prefix: str = "", *, decimal_type: str = "TEXT", date_type: str = "TEXT"
         schema: str | None = None) -> list[str]:
     """The current schema (version ``SCHEMA_VERSION``) for a new database."""
     p = qualifier(prefix, schema)
-    value_cols = ",\n  ".join(f"{c} {t}" for c, t in value_columns(decimal_type, bool_type))
+    value_cols = ",\n  ".join(f"{c} {t}" for c, t in value_columns(decimal_type, bool_type)
+                               + [(c, date_type) for c in DATE_RANGE_COLUMNS])
     return [
         f"""CREATE TABLE IF NOT EXISTS {p}schema_version (
   version INTEGER NOT NULL,
@@ -209,7 +210,8 @@ class SqlSink:
         ``mentions`` table (NULL for the rows stored before; their documents' fingerprints are
         cleared so the next run that sees them fills it)."""
         have = self._columns(cur, "mentions")
-        missing = [(c, t) for c, t in value_columns(self.decimal_type, self.bool_type) if c not in have]
+        wanted = value_columns(self.decimal_type, self.bool_type) + [(c, self.date_type) for c in DATE_RANGE_COLUMNS]
+        missing = [(c, t) for c, t in wanted if c not in have]
         for column, sql_type in missing:
             cur.execute(f"ALTER TABLE {self.p}mentions ADD COLUMN {column} {sql_type}")
         if missing:
