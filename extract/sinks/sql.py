@@ -39,7 +39,7 @@ from extract.sinks.rows import (BOOL_COLUMNS, DATE_RANGE_COLUMNS, DOCUMENT_COLUM
 NAME = re.compile(r"[a-z_][a-z0-9_]{0,40}\Z")  # \Z, not $: "$" also matches before a final newline
 CHUNK = 500  # ids per IN (…) list: under every engine's parameter limit
 MAX_ID = 256  # characters of a document id (a key: PostgreSQL's btree refuses rows over ~2.7 KB)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 REJECT_COLUMNS = ["run_id", "source", "line", "reason", "raw", "field"]
 
 
@@ -78,6 +78,7 @@ def ddl(prefix: str = "", *, decimal_type: str = "TEXT", date_type: str = "TEXT"
   applied TEXT NOT NULL
 )""",
         RUNS_DDL.format(p=p),
+        PARKS_DDL.format(p=p),
         f"""CREATE TABLE IF NOT EXISTS {p}documents (
   id TEXT PRIMARY KEY,
   date {date_type},
@@ -109,6 +110,33 @@ def ddl(prefix: str = "", *, decimal_type: str = "TEXT", date_type: str = "TEXT"
   field TEXT
 )""",
     ]
+
+
+PARKS_DDL = """CREATE TABLE IF NOT EXISTS {p}parks (
+  id TEXT PRIMARY KEY,
+  canonical TEXT NOT NULL,
+  type TEXT,
+  level TEXT,
+  province TEXT,
+  city TEXT,
+  code TEXT,
+  parent TEXT,
+  aliases TEXT
+)"""
+PARK_COLUMNS = ["id", "canonical", "type", "level", "province", "city", "code", "parent", "aliases"]
+
+
+def park_rows() -> list[tuple]:
+    """The park registries in use (the shipped one and the user's ``--registry`` files), one row
+    per zone; a later registry's row replaces an earlier one with the same id."""
+    from extract.park.registry import load_registry, user_registries
+
+    rows: dict[str, tuple] = {}
+    for entries in [load_registry()] + [load_registry(p) for p in user_registries()]:
+        for e in entries:
+            rows[e.id] = (e.id, e.canonical, getattr(e.type, "value", e.type), getattr(e.level, "value", e.level),
+                          e.province, e.city, e.code, e.parent, json.dumps(list(e.aliases), ensure_ascii=False))
+    return list(rows.values())
 
 
 RUNS_DDL = """CREATE TABLE IF NOT EXISTS {p}runs (
@@ -191,6 +219,7 @@ class SqlSink:
             if found < SCHEMA_VERSION:
                 cur.execute(f"INSERT INTO {self.p}schema_version (version, applied) VALUES ({self._ph(2)})",
                             (SCHEMA_VERSION, _now()))
+            self._load_parks(cur)
             self._commit()
         except BaseException:
             self.conn.rollback()
@@ -231,6 +260,19 @@ class SqlSink:
         cur.execute(f"ALTER TABLE {p}new_runs RENAME TO {self.prefix}runs")
         for table in ("documents", "rejects"):
             self._alter_type(cur, table, "run_id", "TEXT")
+
+    def _migrate_3(self, cur: Any) -> None:
+        """2 → 3: the ``parks`` table (the registry; join ``mentions.park_id = parks.id`` for a
+        PARK mention's type, level, province, city)."""
+        cur.execute(PARKS_DDL.format(p=self.p))
+
+    def _load_parks(self, cur: Any) -> None:
+        """Refresh ``parks`` from the registries in use (in the schema transaction)."""
+        cur.execute(f"DELETE FROM {self.p}parks")
+        rows = park_rows()
+        if rows:
+            cur.executemany(f"INSERT INTO {self.p}parks ({', '.join(PARK_COLUMNS)}) VALUES ({self._ph(len(PARK_COLUMNS))})",
+                            rows)
 
     def _ph(self, n: int) -> str:
         return ", ".join([self.mark] * n)
@@ -341,7 +383,7 @@ class SqlSink:
         self.conn.close()
 
 
-MIGRATIONS = {2: SqlSink._migrate_2}
+MIGRATIONS = {2: SqlSink._migrate_2, 3: SqlSink._migrate_3}
 
 
 class SqliteSink(SqlSink):

@@ -122,3 +122,17 @@ def test_a_newer_schema_is_refused(tmp_path):
         conn.execute("INSERT INTO schema_version VALUES (?, 'future')", (SCHEMA_VERSION + 1,))
     with pytest.raises(SchemaError, match="newer than this newsx"):
         run([], db_url=f"sqlite:///{path}", out_dir=None)
+
+
+def test_parks_table_joins_park_mentions(tmp_path, db):
+    from extract.park.registry import load_registry
+
+    src = tmp_path / "p.jsonl"
+    _write(src, [{"id": "p", "text": "中关村科技园区与苏州工业园区签约。"}])
+    run([str(src)], db_url=db.url, out_dir=None)
+    assert db.query("SELECT COUNT(*) FROM parks")[0][0] == len({e.id for e in load_registry()})
+    rows = db.query("SELECT m.text, p.type, p.level FROM mentions m JOIN parks p ON p.id = m.park_id "
+                    "WHERE m.label = 'PARK' ORDER BY m.start")
+    assert rows and all(r[1] and r[2] for r in rows)
+    run([str(src)], db_url=db.url, out_dir=None)  # refreshed, not doubled
+    assert db.query("SELECT COUNT(*) FROM parks")[0][0] == len({e.id for e in load_registry()})
