@@ -18,3 +18,18 @@ def load(labels: Sequence[str] | None = None, **options) -> "Language":
     from extract import nlp
 
     return nlp.load(labels, **options)
+
+
+def read(db_url: str, table: str = "mentions", prefix: str = ""):
+    """A table newsx wrote, as a typed pandas DataFrame (Decimal amounts, dates): see
+    ``extract.sinks.frame``."""
+    from extract.sinks.frame import read as _read
+
+    return _read(db_url, table, prefix)
+
+
+def to_frame(documents):
+    """Extracted documents → a typed pandas DataFrame, one row per mention."""
+    from extract.sinks.frame import to_frame as _to_frame
+
+    return _to_frame(documents)
