@@ -56,6 +56,13 @@ def build_doc(doc):
         end = start + len(surface)
         spans.append({'start': start, 'end': end, 'label': 'PARK', 'text': surface, 'value': value})
         pos = end
+    # miss hunter: every occurrence of a labelled surface should be covered by a span
+    for surf in {s['text'] for s in spans}:
+        i = text.find(surf)
+        while i >= 0:
+            if not any(s['start'] <= i and i + len(surf) <= s['end'] for s in spans):
+                print(f"  WARN {doc['id']}: unlabelled occurrence of {surf} at {i}: ...{text[max(0,i-8):i+len(surf)+4]}...")
+            i = text.find(surf, i + 1)
     return {'id': doc['id'], 'date': doc['date'], 'title': doc['title'], 'source': doc['source'],
             'publisher': doc['publisher'], 'province': doc['province'], 'labels': ['PARK'],
             'text': text, 'spans': spans}
