@@ -3,7 +3,7 @@
 
 Each ann/dNN_*.py module defines DOC = dict(id, date, title, source, publisher,
 province, text, spans) where spans is the hand-written list, in document order, of
-(surface, value).  A surface may carry left context as "context|surface": the
+(surface, value).  A surface may carry left context as "context§surface": the
 script then looks for context+surface and keeps only the surface part.  Spans are
 found in order (each search starts after the previous span), so a repeated
 surface is matched to its next occurrence.  Nothing here reads extractor output.
@@ -47,11 +47,11 @@ def build_doc(doc):
     spans, pos = [], 0
     for surface, value in doc['spans']:
         ctx = ''
-        if '|' in surface:
-            ctx, surface = surface.split('|', 1)
+        if '§' in surface:
+            ctx, surface = surface.split('§', 1)
         i = text.find(ctx + surface, pos)
         if i < 0:
-            sys.exit(f"{doc['id']}: not found after {pos}: {ctx}|{surface}")
+            sys.exit(f"{doc['id']}: not found after {pos}: {ctx}§{surface}")
         start = i + len(ctx)
         end = start + len(surface)
         spans.append({'start': start, 'end': end, 'label': 'PARK', 'text': surface, 'value': value})
