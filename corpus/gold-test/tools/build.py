@@ -34,7 +34,7 @@ def R(name):
 def V(canonical, level, province, city=None):
     """Value of a park that is not in the registry (id null)."""
     assert level in ('national', 'provincial', 'other', 'unknown'), level
-    assert canonical not in REG, 'in registry, use R(): ' + canonical
+    assert canonical not in REG and canonical not in ALIAS, 'in registry, use R(): ' + canonical
     return {'canonical': canonical, 'level': level, 'province': province, 'city': city, 'id': None}
 
 
@@ -54,6 +54,8 @@ def build_doc(doc):
             sys.exit(f"{doc['id']}: not found after {pos}: {ctx}§{surface}")
         start = i + len(ctx)
         end = start + len(surface)
+        if value['id'] is None and (surface in REG or surface in ALIAS):
+            print(f"  WARN {doc['id']}: surface {surface} is a registry name but id is null")
         spans.append({'start': start, 'end': end, 'label': 'PARK', 'text': surface, 'value': value})
         pos = end
     # miss hunter: every occurrence of a labelled surface should be covered by a span
