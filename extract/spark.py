@@ -192,20 +192,37 @@ def run_spark(spark: Any, inputs: Sequence[str], output: str, *, date: dt.date |
     return {"documents": counts.get("doc", 0), "rejects": counts.get("reject", 0), "mentions": int(mentions)}
 
 
-def session(master: str = "local[*]", app: str = "newsx", conf: Sequence[tuple[str, str]] = ()) -> Any:
-    """A SparkSession; in local mode the Python workers use this interpreter (newsx importable)."""
+def session(master: str = "local[*]", app: str = "newsx", conf: Sequence[tuple[str, str]] = (),
+            quiet: bool = True) -> Any:
+    """A SparkSession whose Python workers run this interpreter (``sys.executable``: the venv that has
+    newsx), with Spark's log4j output cut to errors unless ``quiet=False``.
+
+    PySpark 4 starts local workers with ``PYSPARK_PYTHON`` (else ``python3`` from PATH, which may
+    be any Python) and does not honour ``spark.pyspark.python`` given to the builder alone, so both
+    are set; a ``PYSPARK_PYTHON`` already in the environment (a cluster's own) is kept.
+    """
     try:
         from pyspark.sql import SparkSession
     except ImportError:
         raise click.ClickException("the Spark job needs PySpark: pip install 'newsx[spark]'") from None
-    builder = SparkSession.builder.master(master).appName(app).config("spark.ui.showConsoleProgress", "false")
-    if master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
-        builder = builder.config("spark.pyspark.python", sys.executable).config("spark.pyspark.driver.python",
-                                                                                sys.executable)
+    python = os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = (SparkSession.builder.master(master).appName(app)
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.pyspark.python", python)
+               .config("spark.pyspark.driver.python", sys.executable))
+    if quiet:
+        from importlib.resources import as_file, files
+
+        # A file in the installed package (a zip install would need extracting: as_file does it).
+        with as_file(files("extract") / "spark-log4j2.properties") as props:
+            option = f"-Dlog4j2.configurationFile=file:{props}"
+        builder = builder.config("spark.driver.extraJavaOptions", option).config("spark.executor.extraJavaOptions", option)
     for key, value in conf:
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("ERROR")
+    if quiet:
+        spark.sparkContext.setLogLevel("ERROR")
     return spark
 
 
