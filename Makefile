@@ -5,13 +5,14 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 NEWSX := $(VENV)/bin/newsx
 GOLD := $(wildcard corpus/gold/*.jsonl)
+TEST_GOLD := $(wildcard corpus/gold-test/*.jsonl)
 
 .PHONY: run test install install-test bench score gold-check peers schemas results clean help
 
 help:
 	@echo "make run    - install into $(VENV) and run the main job on the shipped corpus (out/)"
 	@echo "make test   - install with test extras and run the whole suite"
-	@echo "make score  - score the extractor on the project gold (corpus/gold)"
+	@echo "make score  - score the extractor on the dev gold (corpus/gold) and the held-out test split (corpus/gold-test)"
 	@echo "make peers  - run the peer suites from ../shared/peers (skips when absent)"
 	@echo "make bench  - throughput benchmarks (bench extra)"
 	@echo "make results - regenerate the README results table from newsx score --json"
@@ -45,7 +46,10 @@ bench: $(VENV)/.installed-bench
 	$(PY) -m bench
 
 score: install
+	@echo "== dev gold (corpus/gold) =="
 	$(NEWSX) score $(GOLD)
+	@echo "== held-out test split (corpus/gold-test) =="
+	$(NEWSX) score $(TEST_GOLD)
 
 gold-check: install
 	$(NEWSX) gold check $(GOLD)
@@ -54,7 +58,10 @@ peers: install
 	$(NEWSX) peers ../shared/peers
 
 results: install
-	$(NEWSX) score $(GOLD) --json | $(PY) tools/results_table.py README.md
+	@mkdir -p out
+	$(NEWSX) score $(GOLD) --json > out/score-dev.json
+	$(NEWSX) score $(TEST_GOLD) --json > out/score-test.json
+	$(PY) tools/results_table.py README.md out/score-dev.json out/score-test.json
 
 schemas: install
 	$(PY) -m schemas.export

@@ -221,18 +221,15 @@ def score(files, pred_files, errors, as_json, labels, facts_gold, calendar_words
     if facts_gold:
         _score_facts(files, pred_files, errors, as_json)
         return
-    from extract.evaluate import GoldError, load_gold, load_predictions, score as do_score
+    from extract.evaluate import GoldError, load_gold, load_predictions, predict, score as do_score
     from extract.evaluate.report import as_json as report_json, error_lines, table
-    from extract.pipeline import extract_document
-    from schemas.records import Document
 
     try:
         gold = load_gold(files)
         if pred_files:
             pred = load_predictions(pred_files)
         else:
-            options = {"date_calendar_words": calendar_words}
-            pred = {g.id: extract_document(Document(id=g.id, text=g.text, date=g.date), options=options) for g in gold}
+            pred = predict(gold, options={"date_calendar_words": calendar_words})
     except GoldError as exc:
         raise click.ClickException(str(exc)) from None
     if labels:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from extract.evaluate.loaders import GoldError, load_gold, load_predictions
 from extract.evaluate.matching import Counts, ErrorCase, Result, match_document
-from schemas.records import ExtractedDocument, GoldDocument
+from schemas.records import Document, ExtractedDocument, GoldDocument
+
+# What the extractor may know of a gold document besides its text and date: the metadata a user's
+# JSONL carries too (PARK reads the places in them). Labelling fields (province, labels) are not passed.
+_METADATA = ("issuer", "publisher")
 
 
 def score(gold: Iterable[GoldDocument], pred: Mapping[str, ExtractedDocument]) -> Result:
@@ -21,4 +25,19 @@ def score(gold: Iterable[GoldDocument], pred: Mapping[str, ExtractedDocument]) -
     return result
 
 
-__all__ = ["Counts", "ErrorCase", "GoldError", "Result", "load_gold", "load_predictions", "match_document", "score"]
+def predict(gold: Iterable[GoldDocument], *, options: Mapping[str, Any] | None = None,
+            labels: Sequence[str] | None = None) -> dict[str, ExtractedDocument]:
+    """Run the extractor on the gold texts as `newsx extract` runs on a user's JSONL line (text,
+    date, source, title and metadata) — the one way the CLI, the README figures and their test
+    predict gold."""
+    from extract.pipeline import extract_document  # the pipeline stays above evaluate's matching
+
+    out: dict[str, ExtractedDocument] = {}
+    for g in gold:
+        meta = {k: getattr(g, k) for k in _METADATA if getattr(g, k)}
+        doc = Document(id=g.id, text=g.text, date=g.date, source=g.source, title=g.title, meta=meta)
+        out[g.id] = extract_document(doc, labels=labels, options=options)
+    return out
+
+
+__all__ = ["Counts", "ErrorCase", "GoldError", "Result", "load_gold", "load_predictions", "match_document", "predict", "score"]
