@@ -36,7 +36,7 @@ from typing import Any, Iterable, Sequence
 
 import click
 
-from extract.cli_options import parse_date
+from extract.cli.options import parse_date
 
 from schemas.records import Document, Mention
 

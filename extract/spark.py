@@ -33,7 +33,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import click
 
-from extract.cli_options import parse_date
+from extract.cli.options import parse_date
 
 from extract.batch import VERSION, _lines, chunked, process_chunk, warm
 from extract.intake.read import walk

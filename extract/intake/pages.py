@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 
 import click
 
-from extract.cli_options import parse_date
+from extract.cli.options import parse_date
 import regex
 
 from extract.intake.clean import CleanText, clean

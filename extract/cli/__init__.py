@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from extract.cli_options import parse_date
+from extract.cli.options import parse_date
 
 from extract.progress import Progress
 
@@ -381,6 +381,3 @@ def peers(directory, as_json, failures):
             for cid, text, why in r.excluded:
                 click.echo(f"EXCLUDE {r.name} {cid}: {text!r}: {why}")
 
-
-if __name__ == "__main__":
-    main()

@@ -1,4 +1,4 @@
-"""Option parsers shared by every command (cli.py and the commands that live beside their code)."""
+"""Option parsers shared by every command (the extract.cli package)."""
 
 from __future__ import annotations
 
