@@ -28,12 +28,10 @@ import datetime as dt
 import functools
 import os
 import sys
-from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 import click
 
-from extract.cli.options import parse_date
 
 from extract.batch import VERSION, _lines, chunked, process_chunk, warm
 from extract.intake.read import walk
@@ -226,35 +224,4 @@ def session(master: str = "local[*]", app: str = "newsx", conf: Sequence[tuple[s
     return spark
 
 
-@click.command("spark")
-@click.argument("inputs", nargs=-1, required=True)
-@click.argument("output")
-@click.option("--master", default="local[*]", show_default=True, help="Spark master URL (local[N], spark://…, yarn, k8s://…).")
-@click.option("--date", callback=parse_date, help="Document date for inputs that carry none.")
-@click.option("--labels", default=None, help="Comma-separated labels to extract (default: all).")
-@click.option("--partitions", type=click.IntRange(1), default=None, help="Minimum input partitions per JSONL file.")
-@click.option("--conf", "conf", multiple=True, help="Extra Spark setting KEY=VALUE (repeatable).")
-def spark_command(inputs, output, master, date, labels, partitions, conf):
-    """Run the pipeline on Spark: INPUTS (JSONL, .txt, folders; JSONL also hdfs://, s3a:// …) →
-    Parquet under OUTPUT (documents/, mentions/, rejects/)."""
-    pairs = []
-    for item in conf:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--conf")
-        pairs.append((key, value))
-    label_list = [x.strip().upper() for x in labels.split(",")] if labels else None
-    spark = session(master, conf=pairs)
-    try:
-        counts = run_spark(spark, inputs, output, date=date, labels=label_list, partitions=partitions)
-    finally:
-        spark.stop()
-    click.echo(f"documents: {counts['documents']}, rejects: {counts['rejects']}, mentions: {counts['mentions']}")
-    click.echo(f"parquet: {output.rstrip('/')}/{{documents,mentions,rejects}}")
-
-
-__all__ = ["RESULT_SCHEMA", "extract_json", "extract_partition", "pandas_udf", "run_spark", "session", "spark_command",
-           "units_rdd"]
-
-if __name__ == "__main__":  # pragma: no cover
-    spark_command()
+__all__ = ["RESULT_SCHEMA", "extract_json", "extract_partition", "pandas_udf", "run_spark", "session", "units_rdd"]

@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Sequence
 
-import click
-
-from extract.cli.options import parse_date
 import regex
 
 from extract.intake.clean import CleanText, clean
@@ -416,30 +413,3 @@ def extract_page_documents(document: Document, *, labels: Sequence[str] | None =
         spans = [m.model_dump(exclude={"article_id"}) for m in ex.spans]
         out.append((ex.id, ExtractedDocument.model_validate({"id": ex.id, "date": ex.date, "spans": spans})))
     return out
-
-
-# --- command line --------------------------------------------------------------------------
-@click.command("split")
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("--date", callback=parse_date, help="Page date (YYYY-MM-DD) for pages that carry none.")
-@click.option("--text", "with_text", is_flag=True, help="Add each article's repaired text as \"text\".")
-def split_command(inputs: Iterable[str], date: dt.date | None, with_text: bool) -> None:
-    """Split newspaper pages (INPUTS: .txt, folders, .jsonl, or -) into articles, one JSON line each."""
-    import json
-
-    from extract.intake.read import Reject, read_inputs
-
-    pages = articles = rejects = 0
-    for item in read_inputs(inputs, date):
-        if isinstance(item, Reject):
-            rejects += 1
-            click.echo(f"rejected: {item}", err=True)
-            continue
-        pages += 1
-        for article in split_page(item):
-            articles += 1
-            data = article.model_dump(mode="json")
-            if with_text:
-                data["text"] = repaired_text(item.text, article)
-            click.echo(json.dumps(data, ensure_ascii=False))
-    click.echo(f"pages: {pages}, articles: {articles}, rejects: {rejects}", err=True)
