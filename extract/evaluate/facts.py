@@ -69,9 +69,22 @@ def frac_equal(pred: Decimal | None, gold: Decimal | None) -> bool:
     return False
 
 
+_WIDTH = str.maketrans("()", "（）")
+
+
+def canonical_key(name: str) -> str:
+    """A park's canonical name compared as the guideline writes it (corpus/GUIDELINE.md, PARK
+    canonical): parentheses full-width as in the official names, and the abbreviated park word
+    at the end expanded (洋山特殊综保区 = 洋山特殊综合保税区, 萧山高新区 = 萧山高新技术产业开发区)."""
+    from extract.park.normalize import expand
+
+    return expand(name.translate(_WIDTH))
+
+
 def _subject_key(f: Fact) -> tuple:
     s = f.subject
-    return (s.kind.value, s.canonical, s.region if s.kind.value == "park_group" else None)
+    group = s.kind.value == "park_group"
+    return (s.kind.value, s.canonical if group else canonical_key(s.canonical), s.region if group else None)
 
 
 def _indicator_key(f: Fact) -> tuple:

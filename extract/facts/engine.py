@@ -24,6 +24,7 @@ from extract.facts.count import find_counts
 from extract.facts.lexicon import Lexicon, Word, load
 from extract.facts.rules import NAMES, QIZHONG
 from extract.intake.sentences import Sentence, split
+from extract.numeral.variants import simplified_view
 from schemas.facts import Fact
 from schemas.records import Mention
 
@@ -41,11 +42,18 @@ MONEY_IDS = frozenset({"gdp", "operating_revenue", "industrial_output", "industr
 # What may stand between an indicator and its value (实现营业收入X, 营业收入达到X, 总数达178家).
 _LINK = regex.compile(r"^(?:了|共|已|累计|分别|实现|完成|达到|达|为|是|有|约|共计|合计|总计|超过|超|近|接近|将近|高达|突破|逾){0,3}$")
 # What stands before a generic 企业 that is counted: a verb of having (拥有新型储能企业56家).
-_HAVE = regex.compile(r"^$|(?:拥有|有|集聚|聚集|汇聚|现有|共有|新增|引进|培育|入驻|落户|认定|累计|区内|园区|全区)[^，,；;。、的\d]{0,10}$")
+_HAVE = regex.compile(r"^$|(?:拥有|有|集聚|聚集|汇聚|现有|共有|新增|新设|新注册|净增|新引进|引进|培育|入驻|落户|认定|累计|区内|园区|全区)[^，,；;。、的\d]{0,10}$")
 _SEGMENT_TAIL = regex.compile(r"(?:企业|产业|领域|行业|集群)$")
 _SEGMENT_STOP = regex.compile(r"[的了有等和及与、已共在从对向将让使把被以其\d\s“”\"（）()【】《》·，,；;：:。]")
+# What opens a noun phrase without being part of the segment: time words and verbs of having.
+_SEGMENT_HEAD = regex.compile(r"^(?:全年|今年|去年|当年|年内|同期|期间|[^，,；;。]{0,6}时间内|累计|"
+                              r"拥有|集聚|聚集|汇聚|培育|新引进|引进|新增|新设|新注册|净增|落户|入驻|现有|共有|"
+                              r"全区|园区|区内|该区|本区|辖区)+")
+# A park or group right after one of these verbs (and its count) is an object, not the subject.
+_OBJECT_VERB = regex.compile(r"(?:建设|设立|获批|批复|建成|创建|认定|升级为|成为)了?(?:[\d.]+[万]?[家个])?\Z")
 _VERB_TAIL = regex.compile(r"(?:实现|完成|达到|达|为|共|已|累计)+$")
 _BASIS_OF_MARK = {"vs_year_end"}
+PROJECT_IDS = frozenset({"projects_signed", "projects_started"})
 
 
 @dataclass
@@ -105,8 +113,14 @@ def extract_facts(text: str, mentions: Sequence[Mention], date: dt.date | None =
     sentences = split(text)
     if not sentences:
         return []
-    items = _items(text, mentions, lex)
-    return _Reader(text, sentences, items, lex).run()
+    view = simplified_view(text)  # 營業收入, 國家高新區: words read in simplified, same offsets
+    items = _items(view, mentions, lex)
+    if not any(it.kind == "ind" and it.data == "fiscal_revenue" for it in items):
+        # 一般公共预算收入 is the fiscal revenue unless the document also writes 财政收入 (FACTS.md)
+        for it in items:
+            if it.kind == "ind" and it.data == "general_budget_revenue":
+                it.data = "fiscal_revenue"
+    return _Reader(view, sentences, items, lex, original=text).run()
 
 
 def _items(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[Item]:
@@ -128,8 +142,10 @@ def _items(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[Item]:
 
 
 class _Reader:
-    def __init__(self, text: str, sentences: list[Sentence], items: list[Item], lex: Lexicon):
-        self.text = text
+    def __init__(self, text: str, sentences: list[Sentence], items: list[Item], lex: Lexicon,
+                 original: str | None = None):
+        self.text = text                       # what the rules read (the simplified view)
+        self.original = text if original is None else original  # what the records quote
         self.sentences = sentences
         self.items = items
         self.lex = lex
@@ -138,6 +154,7 @@ class _Reader:
         self.headline_subject: Subj | None = None
         self.group_counts: dict[tuple[str, str | None], int] = {}
         self.in_headline = False
+        self.period: dict | None = None
 
     # -- the walk --------------------------------------------------------------------------
     def run(self) -> list[Fact]:
@@ -145,21 +162,32 @@ class _Reader:
         by_para: dict[int, list[Sentence]] = {}
         for s in self.sentences:
             by_para.setdefault(s.paragraph, []).append(s)
+        lead_period: dict | None = None   # the period an article's headline or lead states
+        lead_done = False
         for para in sorted(by_para):
             sents = by_para[para]
             headline = self._is_headline(sents)
             if headline and not self.in_headline:
                 self.subject = None          # a new article starts under its headline
                 self.headline_subject = None
+                lead_period, lead_done = None, False
             self.in_headline = headline
-            if not headline:
-                self.subject = None          # carried within a paragraph; after it, the headline's
-            self.period: dict | None = None  # the paragraph's period so far
+            # A paragraph that names no subject of its own continues the article's: the subject
+            # carries across paragraphs until a park or a group takes its place; the period of
+            # the lead (the article's first paragraph, when it states exactly one) governs every
+            # later paragraph until a DATE of its own (corpus/facts/LABELLING.md D-db2, D10).
+            # A headline starts a new article.
+            self.period = {**lead_period, "sentence": -1} if lead_period else None
+            self._periods: set[str] = set()
             for s in sents:
                 i0 = k
                 while k < len(self.items) and self.items[k].start < s.end:
                     k += 1
                 self._sentence(s, [it for it in self.items[i0:k] if it.start >= s.start], headline)
+            if not headline and not lead_done:
+                if len(self._periods) == 1 and self.period is not None:
+                    lead_period = self.period  # a lead that states one reporting period
+                lead_done = True
         return self.facts
 
     def _is_headline(self, sents: list[Sentence]) -> bool:
@@ -182,6 +210,7 @@ class _Reader:
                 return  # a 分别 list we cannot zip exactly: nothing from this sentence
         anaphor_sentence = False
         blocked_sentence = False
+        last_project: Item | None = None  # the project count 总投资 belongs to
         qizhong_sentence = False
         for ci, (c0, c1, its) in enumerate(clauses):
             self._clause_start = c0
@@ -206,6 +235,8 @@ class _Reader:
             for j, it in enumerate(its):
                 kind = it.kind
                 if kind in ("PARK", "group") and not seen_value:
+                    if _OBJECT_VERB.search(self.text, max(c0, it.start - 14), it.start):
+                        continue  # 建设了23家国家自主创新示范区: what was built, not who reports
                     subj = self._subject_of(it, its, j, s.index)
                     if subj is not None:
                         subjects_here.append(subj)
@@ -228,6 +259,7 @@ class _Reader:
                     # an unresolved DATE (XXXX-01-02, no document date) is no period of a fact
                     if not seen_value and not self._is_comparison(it) and getattr(it.data, "resolved", True):
                         self.period = self._period(it, s.index)
+                        self._periods.add(self.period["value"])
                     continue
                 if kind == "stock":
                     stock = True
@@ -240,6 +272,12 @@ class _Reader:
                     continue
                 if kind == "ind" and after_share >= 0 and last_value_end <= after_share:
                     continue  # 占全国企业研发投入近一半: the whole, not an indicator of the subject
+                if kind == "ind" and it.data in PROJECT_IDS:
+                    last_project = it
+                if kind == "ind" and it.data == "project_total":
+                    if last_project is None:
+                        continue  # 总投资 of what: no project count before it
+                    it = Item(it.start, it.end, "ind", last_project.data, it.text)
                 if kind == "ind":
                     pending, pending_scope = it, (scope if scope and it.start - self._end_before(its, j) <= 0 else None)
                     scope = None
@@ -357,7 +395,6 @@ class _Reader:
                 for d, ch in zip(open_, collected):
                     d.changes.append(ch)
                     d.rule = "fact.respectively_change" + (QIZHONG if d.rule.endswith(QIZHONG) else "")
-            self._group_built(its, s, ci, modality, drafts)
         for d in drafts:
             self._emit(d, s)
 
@@ -409,7 +446,10 @@ class _Reader:
         return Subj("park_group", canon, None, region, count, start, it.end, sentence)
 
     def _group_named(self, it: Item) -> tuple[str, str] | None:
-        """A PARK mention that is a region and a group term (江苏省国家级经开区) names a group."""
+        """A PARK mention that is a region and a group term (江苏省国家级经开区) names a group;
+        one the registry knows (湖南自贸试验区: one zone per province) names that park."""
+        if getattr(it.data, "id", None):
+            return None
         words = self.lex.words(it.text)
         if not words or words[-1].kind != "group" or words[-1].end != len(it.text):
             return None
@@ -542,7 +582,8 @@ class _Reader:
 
     def _segment(self, ind: Item, lo: int) -> str | None:
         t = self.text
-        left = t[max(lo, ind.start - 16): ind.start]
+        base = max(lo, ind.start - 16)
+        left = t[base: ind.start]
         adjacent = ind.text in self.lex.adjacent_forms
         if not adjacent:
             left = _VERB_TAIL.sub("", left)
@@ -550,14 +591,15 @@ class _Reader:
         for m in _SEGMENT_STOP.finditer(left):
             cut = m.end()
         np = left[cut:] if cut is not None else left
-        np = regex.sub(r"^(?:拥有|集聚|聚集|汇聚|培育|引进|新增|落户|入驻|现有|共有|全区|园区|区内|该区|本区)+", "", np)
+        np = _SEGMENT_HEAD.sub("", np)
         if adjacent:
             np += ind.text
             if len(np) < 3 or np == ind.text:
                 return None
-            return np.replace("规上", "规模以上")
+            return self.original[ind.end - len(np): ind.end].replace("规上", "规模以上")
         if len(np) >= 3 and _SEGMENT_TAIL.search(np):
-            return np.replace("规上", "规模以上")
+            end = base + len(left)  # the verb tail (实现, 完成 …) is not part of the segment
+            return self.original[end - len(np): end].replace("规上", "规模以上")
         return None
 
     def _draft(self, subj: dict, ind: Item, scope: str | None, value: dict | None, s: Sentence, ci: int,
@@ -596,35 +638,6 @@ class _Reader:
             self._starts_cache = [i.start for i in self.items]
         return self._starts_cache
 
-    def _group_built(self, its: list[Item], s: Sentence, ci: int, modality: str, drafts: list[Draft]) -> None:
-        """``建设了23家国家自主创新示范区。``: a count of zones of a group ending the clause."""
-        if len(its) < 2:
-            return
-        g, c = its[-1], its[-2]
-        if g.kind != "group" or c.kind != "COUNT" or c.end != g.start:
-            return
-        end = self._clause_end(g.end)
-        if end != g.end:
-            return
-        before = self.text[max(s.start, c.start - 4): c.start]
-        m = regex.search(r"(建设了?|设立了?|获批|批复|拥有|共有|现有)$", before)
-        if not m:
-            return
-        region = self._region(c.start)
-        subj = {"kind": "park_group", "canonical": g.data, "park_id": None, "region": region,
-                "count": int(c.data.amount), "start": g.start, "end": g.end, "resolved_by": "explicit"}
-        verb = Item(c.start - len(m.group(0)), c.start - len(m.group(0)) + len(m.group(1).rstrip("了")), "ind", "zones",
-                    m.group(1).rstrip("了"))
-        d = self._draft(subj, verb, None, self._value(c), s, ci, modality, False, "fact.group_built", False)
-        d.segment = None
-        drafts.append(d)
-
-    def _clause_end(self, pos: int) -> int:
-        t = self.text
-        while pos < len(t) and t[pos] in "”’\"）)":
-            pos += 1
-        return pos if pos >= len(t) or t[pos] in CLAUSE_MARKS or t[pos] in _TERMINAL else -1
-
     def _respectively(self, s: Sentence, clauses) -> bool:
         """Zip a 分别/依次 list, or refuse the sentence. Returns True when the sentence may be read
         normally afterwards (the lists were written one to one), False to abstain."""
@@ -658,7 +671,8 @@ class _Reader:
         data = {
             "subject": d.subject,
             "segment": d.segment,
-            "indicator": {"id": ind.data, "text": ind.text, "start": ind.start, "end": ind.end, "scope": d.scope},
+            "indicator": {"id": ind.data, "text": self.original[ind.start:ind.end], "start": ind.start, "end": ind.end,
+                          "scope": d.scope},
             "period": d.period,
             "value": d.value,
             "changes": d.changes,
@@ -668,7 +682,7 @@ class _Reader:
             "rule": rule,
         }
         try:
-            self.facts.append(Fact.model_validate(data, context={"text": self.text}))
+            self.facts.append(Fact.model_validate(data, context={"text": self.original}))
         except ValueError:
             return  # a draft that does not make a valid record is not a fact
 

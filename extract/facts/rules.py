@@ -31,8 +31,6 @@ RULES: list[Rule] = [
          "示范园区营业收入、净利润分别为12亿元、3亿元，分别增长5%、8%。"),
     Rule("fact.group_total", "group 总数达 N家: the number of zones of a group",
          "全国国家级新区总数达19家。"),
-    Rule("fact.group_built", "(建设/设立/获批) N家 group at the end of a clause: zones of a group",
-         "依托示范区建设了5家省级高新区。"),
 ]
 
 NAMES = frozenset(r.name for r in RULES)

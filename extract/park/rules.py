@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 
 import regex
 
+from extract.numeral.variants import simplified_view
 from extract.base import Candidate, Context
 from extract.park.lexicon import (
     REGISTRY_ENDINGS,
@@ -423,6 +424,9 @@ class ParkExtractor:
                 load_registry(r)  # validate now: a bad row fails here with its file and line
 
     def find(self, text: str, context: Context) -> Iterable[Candidate]:
+        # 國家高新區, 西安高新區: names matched in a same-length simplified view; the spans are
+        # cut from the text as written, the canonical names are the registry's (simplified).
+        text = simplified_view(text)
         idx = _index(registry_paths(self.registry))
         found: list[_Found] = []
         for m in idx.suffix_re.finditer(text):

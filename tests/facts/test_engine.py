@@ -69,6 +69,24 @@ CASES = [
      [("国家级经开区", None, "trade_total", "2023", "9万亿元", (), None, "actual")]),
     ("截至2023年底，国家级新区总数达19家。",
      [("国家级新区", None, "zones", "2023-12", "19家", (), None, "actual")]),
+    # traditional characters: words read in simplified, surfaces and spans as written
+    ("2023年，合肥高新區實現營業收入1.2萬億元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.2萬億元", (), None, "actual")]),
+    # 总投资 belongs to the project count before it: two facts, one id
+    ("2023年，合肥高新区新签约重大项目45个，总投资380亿元。",
+     [(HEFEI, None, "projects_signed", "2023", "45个", (), None, "actual"),
+      (HEFEI, None, "projects_signed", "2023", "380亿元", (), None, "actual")]),
+    ("2023年，合肥高新区总投资380亿元。", []),                                           # 总投资 of what
+    # a lead that states one period governs the article's later paragraphs, the subject carries on
+    ("2023年，合肥高新区经济运行稳中有进。\n工业生产方面，规上工业增加值同比增长9%。",
+     [(HEFEI, None, "industrial_value_added", "2023", None, (("yoy", "percent", "0.09"),), None, "actual")]),
+    # a group after a verb of building is what was built, not who reports
+    ("截至2023年底，合肥高新区建设了3家省级高新区，园区营业收入达到1.2万亿元。",
+     [(HEFEI, None, "operating_revenue", "2023-12", "1.2万亿元", (), None, "actual")]),
+    # 一般公共预算收入 is the fiscal revenue when 财政收入 is not written beside it
+    ("2023年，合肥高新区一般公共预算收入达到80亿元。",
+     [(HEFEI, None, "fiscal_revenue", "2023", "80亿元", (), None, "actual")]),
+    ("2023年，合肥高新区营业收入突破1万亿元。", []),                                     # a milestone
 ]
 
 

@@ -132,3 +132,12 @@ def test_cli_json(tmp_path):
     text = subprocess.run([sys.executable, "-m", "extract.cli", "score", "--facts", str(gold)],
                           capture_output=True, text=True, check=True).stdout
     assert "strict core" in text and "per slot" in text and "safety" in text
+
+
+@pytest.mark.parametrize("a, b", [("洋山特殊综保区", "洋山特殊综合保税区"), ("萧山高新区", "萧山高新技术产业开发区"),
+                                  ("中国(上海)自由贸易试验区", "中国（上海）自由贸易试验区")])
+def test_park_canonicals_compare_as_the_guideline_writes_them(a, b):
+    from extract.evaluate.facts import canonical_key
+
+    assert canonical_key(a) == canonical_key(b)
+    assert canonical_key("萧山高新区") != canonical_key("滨江高新区")
