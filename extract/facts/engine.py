@@ -612,7 +612,7 @@ class _Reader:
             if stock:
                 period["kind"] = "stock"
         lo = max(subj["end"] or 0, s.start)
-        for it in self.items_between(s.start, ind.start):
+        for it in self.items_between(max(s.start, ind.start - 64), ind.start):  # the segment window only
             if it.kind in ("anaphor", "PARK", "group", "DATE", "MONEY", "PERCENT", "COUNT"):
                 lo = max(lo, it.end)
         segment = self._segment(ind, lo)
