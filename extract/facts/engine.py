@@ -51,6 +51,14 @@ _SEGMENT_HEAD = regex.compile(r"^(?:全年|今年|去年|当年|年内|同期|�
                               r"全区|园区|区内|该区|本区|辖区)+")
 # A park or group right after one of these verbs (and its count) is an object, not the subject.
 _OBJECT_VERB = regex.compile(r"(?:建设|设立|获批|批复|建成|创建|认定|升级为|成为)了?(?:[\d.]+[万]?[家个])?\Z")
+# The ``other`` indicator: a noun phrase of word characters ending in a head noun of a measure.
+_OTHER_TAIL = regex.compile(r"(?:了|共|已|累计|分别|实现|完成|达到|达|为|是|有|约|共计|合计|总计|超过|超|近|逾|预计|"
+                            r"同比|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|名义|实际|按可比价格计算|"
+                            r"增长|增加|提高|上升|下降|减少|回落)+\Z")
+_OTHER_NP = regex.compile(r"[\p{Han}A-Za-z&]+\Z")
+_OTHER_HEAD = regex.compile(r"^(?:其中|全区|全市|全省|园区|该区|本区|区内|实现|完成|主要|各类|重点)+")
+_OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面积|产量|总量|税金|税费)\Z")
+_NOT_OTHER = frozenset({"总额", "金额", "价值", "产值", "总值", "投资", "收入", "资金", "总投资", "投资额"})
 _VERB_TAIL = regex.compile(r"(?:实现|完成|达到|达|为|共|已|累计)+$")
 _BASIS_OF_MARK = {"vs_year_end"}
 PROJECT_IDS = frozenset({"projects_signed", "projects_started"})
@@ -226,6 +234,8 @@ class _Reader:
             anaphor_here = False
             stock = False
             last_change: Item | None = None
+            last_change_start = -1
+            change_from = -1          # where the change words before the next value start
             last_basis: str | None = None
             price: str | None = None
             milestone_at = -10
@@ -282,6 +292,8 @@ class _Reader:
                     pending, pending_scope = it, (scope if scope and it.start - self._end_before(its, j) <= 0 else None)
                     scope = None
                     continue
+                if kind in ("basis", "price", "up", "down") and change_from < 0:
+                    change_from = it.start
                 if kind == "basis":
                     last_basis = it.data
                     continue
@@ -300,6 +312,7 @@ class _Reader:
                 if kind not in VALUE:
                     continue
                 # -- a value ------------------------------------------------------------
+                value_change_from, change_from = change_from, -1
                 if kind == "COUNT" and j + 1 < len(its) and its[j + 1].kind in ("group", "PARK") and its[j + 1].start == it.end:
                     continue  # 178家国家高新区: the group's own count (read with the group)
                 seen_value = True
@@ -318,6 +331,7 @@ class _Reader:
                 if (zip_changes and last_change is not None) or last_change is not None and self._gap(last_change.end, it.start) <= 3 and kind != "COUNT" or (
                         last_change is not None and kind == "COUNT" and last_change.end == it.start):
                     change = self._change(it, last_change, last_basis, price)
+                    last_change_start = last_change.start
                     if not zip_changes:
                         last_change = last_basis = price = None
                     if change is None:
@@ -335,6 +349,12 @@ class _Reader:
                         d.changes.append(change)
                         drafts.append(d)
                         pending = None
+                    elif pending is None and target is None:
+                        other = self._other(its, c0, value_change_from if value_change_from >= 0 else last_change_start)
+                        if other is not None:
+                            d = self._draft(subj, other[0], other[1], None, s, ci, modality, stock, "fact.other_change", qizhong)
+                            d.changes.append(change)
+                            drafts.append(d)
                     continue
                 if kind == "PERCENT":
                     share_rule = self._share(it, its, j, after_share, c0)
@@ -372,11 +392,16 @@ class _Reader:
                 if self._threshold(it):
                     continue
                 ind, rule = self._indicator_for(it, pending, its, j)
+                other_scope = None
+                if ind is None and pending is None and it.kind == "MONEY":
+                    other = self._other(its, c0, it.start)
+                    if other is not None:
+                        (ind, other_scope), rule = other, "fact.other_value"
                 if ind is None:
                     continue
                 if ind is pending:
                     pending = None
-                ind_scope = pending_scope if ind is not None else None
+                ind_scope = other_scope or (pending_scope if ind is not None else None)
                 if ind.data == "zones" and subj["kind"] != "park_group":
                     continue
                 if ind.data == "zones" and kind == "COUNT":
@@ -570,6 +595,34 @@ class _Reader:
                     its[j + 1] = Item(nxt.start, nxt.end, "used", None)  # not also a pending indicator
                     return nxt, "fact.count_adjacent"
         return None, None
+
+    def _other(self, its: list[Item], c0: int, end: int) -> tuple[Item, str | None] | None:
+        """An indicator outside the lexicon (FACTS.md ``other``): the noun phrase right before
+        a value or a change (建安投资同比增长10%, 商品销售额完成598亿元), when it ends in a head
+        noun of a measure (额, 值, 收入, 投资 …). Its text is the phrase as written; a scope word
+        before it (限上, 规上) is its scope. None when anything else stands there."""
+        lo = c0
+        scope = None
+        for it in its:
+            if it.end > end:
+                break
+            if it.kind == "scope":
+                scope = it.data
+            lo = max(lo, it.end)
+        left = _OTHER_TAIL.sub("", self.text[lo:end])
+        m = _OTHER_NP.search(left)
+        if m is None:
+            return None
+        np = _SEGMENT_HEAD.sub("", m.group(0))
+        np = _OTHER_HEAD.sub("", np)
+        if not 2 <= len(np) <= 12 or not _OTHER_NOUN.search(np) or np in _NOT_OTHER:
+            return None
+        a = lo + m.end() - len(np)
+        b = lo + m.end()
+        return Item(a, b, "ind", "other", self.text[a:b]), (scope if scope and lo == self._scope_end(its, lo) else None)
+
+    def _scope_end(self, its: list[Item], lo: int) -> int:
+        return next((it.end for it in its if it.kind == "scope" and it.end == lo), -1)
 
     def _value(self, it: Item) -> dict:
         if it.kind == "MONEY":
