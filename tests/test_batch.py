@@ -262,10 +262,10 @@ def test_a_document_that_fails_validation_is_a_reject(tmp_path, monkeypatch):
 
     real = batch.process_document
 
-    def flaky(doc, labels=None, config=""):
+    def flaky(doc, labels=None, config="", facts=False):
         if doc.id == "bad":
             raise ValueError("mention 'x' at 1-2 is not the document text there\nmore detail")
-        return real(doc, labels, config)
+        return real(doc, labels, config, facts=facts)
 
     monkeypatch.setattr(batch, "process_document", flaky)
     src = tmp_path / "v.jsonl"
