@@ -424,6 +424,18 @@ def test_a_fact_the_columns_cannot_hold_is_a_reject(tmp_path):
     assert (s.written, s.rejects) == (1, 0)  # without facts the document loads
 
 
+def test_a_repeating_fraction_is_rounded_to_the_column(tmp_path):
+    # 三分之一 is 0.3333333333333333333333333333 in the fact (the Decimal context's 28 digits, already
+    # rounded): stored to the column's 10 places, the JSONL keeping the fact's own value
+    src = _fact_src(tmp_path, "2023年，苏州工业园区营业收入占全市的三分之一。", "third")
+    s = run([str(src)], db_url=f"sqlite:///{tmp_path}/t.sqlite", out_dir=tmp_path / "o")
+    assert (s.written, s.facts) == (1, 1)
+    with sqlite3.connect(tmp_path / "t.sqlite") as conn:
+        assert conn.execute("SELECT share_value, share_of FROM facts").fetchall() == [("0.3333333333", "全市")]
+    line = json.loads((tmp_path / "o" / "mentions.jsonl").read_text(encoding="utf-8"))
+    assert line["facts"][0]["share"]["value"] == "0.3333333333333333333333333333"
+
+
 @pytest.mark.parametrize("engine", ["sqlite", "duckdb"])
 def test_a_v3_database_is_migrated_to_v4(tmp_path, engine):
     """A v3 file (before facts: no facts table, no runs.facts) gains both, and its stored

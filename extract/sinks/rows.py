@@ -267,10 +267,26 @@ def _fits(value: Decimal) -> bool:
     return -exponent <= scale and len(digits) + exponent <= precision - scale
 
 
+def _fact_decimal(value: Decimal, column: str, fact_no: int) -> str:
+    """A decimal for a DECIMAL(38, 10) column, exact. A repeating fraction (三分之一: as many
+    significant digits as the Decimal context holds, so already rounded there) is rounded to the
+    column's 10 places; any other value the column cannot hold exactly raises ValueError."""
+    import decimal
+
+    if not _fits(value):
+        digits = value.as_tuple().digits
+        if len(digits) >= decimal.getcontext().prec and value.is_finite():
+            value = value.quantize(Decimal(1).scaleb(-FACT_DECIMAL[1]), rounding=decimal.ROUND_HALF_EVEN)
+        if not _fits(value):
+            raise ValueError(f"fact {fact_no}: {column} {value} does not fit DECIMAL{FACT_DECIMAL}")
+    return format(value, "f")
+
+
 def fact_tuple(doc_id: str, fact_no: int, fact: Any) -> tuple:
     """The values of ``FACT_COLUMNS`` for one fact (``schemas.facts.Fact``): decimals as exact
-    strings, dates as ISO days, lists as JSON. A decimal that DECIMAL(38, 10) cannot hold
-    exactly raises ValueError (the document becomes a reject, never a rounded row)."""
+    strings (see :func:`_fact_decimal`), dates as ISO days, lists as JSON. A written value that
+    DECIMAL(38, 10) cannot hold exactly raises ValueError (the document becomes a reject, never
+    a silently rounded row)."""
     row: list[Any] = []
     for column, kind, path in _FACT_LAYOUT:
         if column == "doc_id":
@@ -292,9 +308,7 @@ def fact_tuple(doc_id: str, fact_no: int, fact: Any) -> tuple:
         if kind == "json":
             value = "[" + ",".join(v.model_dump_json() for v in value) + "]" if value else None
         elif kind == "decimal" and value is not None:
-            if not _fits(value):
-                raise ValueError(f"fact {fact_no}: {column} {value} does not fit DECIMAL{FACT_DECIMAL}")
-            value = format(value, "f")
+            value = _fact_decimal(value, column, fact_no)
         else:
             value = _plain(value)
         row.append(value)
