@@ -349,6 +349,11 @@ def test_facts_in_sqlite_and_parquet(tmp_path):
         assert conn.execute(JOIN).fetchall() == [("苏州工业园区", "苏州工业园区", "national", "江苏省"),
                                                 ("中关村科技园区", "中关村科技园区", "national", "北京市")]
         assert conn.execute("SELECT facts FROM runs").fetchone()[0] == 2
+    import extract
+
+    frame = extract.read(f"sqlite:///{db}", "facts")  # typed in Python: the sum SQLite cannot do
+    assert frame.value_amount.sum() == FACT_SUM and isinstance(frame.value_amount.sum(), Decimal)
+    assert str(frame.fact_no.dtype) == "Int64" and str(frame.period_start.dtype).startswith("datetime64")
     table = pq.read_table(tmp_path / "o" / "facts.parquet")
     assert str(table.schema.field("value_amount").type) == "decimal128(38, 10)"
     assert str(table.schema.field("period_start").type) == "date32[day]"
