@@ -225,7 +225,9 @@ def test_workers_give_identical_output(tmp_path):
             rows = conn.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in MENTION_COLUMNS)} FROM mentions "
                                 'ORDER BY doc_id, start').fetchall()
             docs = conn.execute("SELECT id, text, text_sha256, meta_json FROM documents ORDER BY id").fetchall()
-        outs[n] = (s.documents_in, s.written, s.rejects, s.mentions, s.by_label, rows, docs,
+            facts = conn.execute("SELECT * FROM facts ORDER BY doc_id, fact_no").fetchall()
+        assert facts and s.facts == len(facts)
+        outs[n] = (s.documents_in, s.written, s.rejects, s.mentions, s.by_label, rows, docs, facts,
                    (tmp_path / f"o{n}" / "mentions.jsonl").read_bytes(),
                    (tmp_path / f"o{n}" / "rejects.jsonl").read_bytes())
     assert outs[1] == outs[2]
@@ -240,6 +242,14 @@ def test_parquet_output_matches_database(tmp_path):
     documents = pq.read_table(tmp_path / "o" / "documents.parquet")
     assert mentions.column_names == MENTION_COLUMNS
     assert mentions.num_rows == s.mentions and documents.num_rows == 40
+    facts = pq.read_table(tmp_path / "o" / "facts.parquet")
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT doc_id, fact_no, value_amount, period_start FROM facts ORDER BY doc_id, fact_no").fetchall()
+    assert facts.num_rows == s.facts == len(stored) > 0
+    got = sorted((r["doc_id"], r["fact_no"], None if r["value_amount"] is None else format(r["value_amount"].normalize(), "f"),
+                  None if r["period_start"] is None else r["period_start"].isoformat()) for r in facts.to_pylist())
+    assert got == [(a, b, None if c is None else format(__import__("decimal").Decimal(c).normalize(), "f"), d)
+                   for a, b, c, d in stored]
     with sqlite3.connect(db) as conn:
         texts = dict(conn.execute("SELECT id, text FROM documents").fetchall())
     assert dict(zip(documents.column("id").to_pylist(), documents.column("text").to_pylist())) == texts
