@@ -13,13 +13,19 @@ and for PostgreSQL an optional ``?schema=NAME`` in the URL):
                      percent_value, …, date_value, date_qualifier, park_canonical, park_level, …
                      (NULL for the other labels). Primary key (doc_id, start, "end", label).
                      Decimals are exact: TEXT in SQLite and DuckDB, NUMERIC in PostgreSQL.
+``PREFIXfacts``      one row per fact (``newsx run --facts``, the default): doc_id, fact_no (its order
+                     in the document), the columns of ``rows.FACT_COLUMNS`` derived from
+                     ``schemas.facts.Fact`` (subject_canonical, park_id, indicator_id, period_value,
+                     period_start/period_end, value_amount, changes_json …). Decimals DECIMAL(38,10)
+                     in DuckDB, NUMERIC in PostgreSQL, text in SQLite; periods DATE where the engine
+                     has it; changes_json JSONB in PostgreSQL. Primary key (doc_id, fact_no).
 ``PREFIXrejects``    input units that could not become documents: run_id, source, line, reason, raw;
                      one row per (source, line), refreshed by each run that sees it.
 
 Loads are idempotent and resumable: each batch of documents and their mentions is written in
 one transaction; a document already stored with the same text hash is skipped, so re-running
 the same input adds no rows (only a ``runs`` row) and a killed run resumes where it stopped.
-A document stored with a different text under the same id is replaced, mentions included.
+A document stored with a different text under the same id is replaced, mentions and facts included.
 SQL uses bound parameters (or COPY) only; user-given names (table prefix, schema) must match
 a strict pattern before they reach a statement.
 """
