@@ -280,7 +280,8 @@ def highlight(page: Page, anchor: str = "newsx-ev0") -> str:
     bounds = sorted({0, len(text), *(b for m in mentions for b in (m.start, m.end)),
                      *(b for g in misses for b in (g.start, g.end)), *(b for e in evidence for b in e)})
     out: list[str] = []
-    mi = gi = 0  # next mention, next miss
+    mi = gi = ei = 0  # next mention, next miss, next evidence
+    active: list[tuple[int, int]] = []  # evidence spans covering the current piece
     for a, b in zip(bounds, bounds[1:]):
         while mi < len(mentions) and mentions[mi].end <= a:
             mi += 1
@@ -293,7 +294,11 @@ def highlight(page: Page, anchor: str = "newsx-ev0") -> str:
         piece = html.escape(text[a:b], quote=False)
         if g is not None:
             piece = f'<span data-newsx="miss" data-miss-id="{gi}" data-label="{_attr(g.label.value)}">{piece}</span>'
-        for e in sorted((e for e in ev_index if e[0] <= a and b <= e[1]), reverse=True):  # few per piece
+        while ei < len(evidence) and evidence[ei][0] <= a:  # evidence is sorted by start: a sweep
+            active.append(evidence[ei])
+            ei += 1
+        active = [e for e in active if e[1] > a]
+        for e in sorted(active, reverse=True):  # the pieces are cut at every evidence edge: e covers [a, b)
             k = ev_index[e]
             ident = f' id="{_attr(anchor)}-{k}"' if e[0] == a else ""
             piece = f'<span data-newsx="evidence" data-evidence="{k}"{ident}>{piece}</span>'
