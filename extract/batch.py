@@ -41,6 +41,8 @@ class Summary:
     rejects: int = 0
     mentions: int = 0  # in the documents written
     mentions_skipped: int = 0  # in the documents skipped (already stored, unchanged)
+    facts: int | None = None  # in the documents written; None: facts not extracted
+    facts_skipped: int = 0
     chars: int = 0
     seconds: float = 0.0
     workers: int = 1
@@ -60,6 +62,10 @@ class Summary:
             f"{self.skipped} + rejects {self.rejects}",
             f"mentions: {self.mentions} written ({labels})"
             + (f", {self.mentions_skipped} already stored" if self.mentions_skipped else ""),
+        ]
+        if self.facts is not None:
+            lines.append(f"facts: {self.facts} written" + (f", {self.facts_skipped} already stored" if self.facts_skipped else ""))
+        lines += [
             f"text: {self.chars} chars in {self.seconds:.1f} s ({rate:.2f} M chars/s, "
             f"{self.workers} worker{'s' if self.workers > 1 else ''})",
         ]
@@ -135,15 +141,25 @@ def to_item(unit: tuple, default_date: dt.date | None) -> Document | Reject:
 
 # -- the work of one chunk (runs in a worker process) ------------------------------------------
 
-def process_document(doc: Document, labels: Sequence[str] | None = None,
-                     config: str = "") -> tuple[tuple, list[tuple], str]:
-    """A document → (document tuple, mention tuples, JSONL line): everything the loaders need
-    (tuples of ``extract.sinks.rows.DOCUMENT_FIELDS`` and ``MENTION_COLUMNS``)."""
+def process_document(doc: Document, labels: Sequence[str] | None = None, config: str = "",
+                     facts: bool = False) -> tuple[tuple, list[tuple], str, list[tuple]]:
+    """A document → (document tuple, mention tuples, JSONL line, fact tuples): everything the
+    loaders need (tuples of ``extract.sinks.rows.DOCUMENT_FIELDS``, ``MENTION_COLUMNS`` and
+    ``FACT_COLUMNS``). ``facts``: run the fact stage on the mentions (its facts also go into the
+    JSONL line as ``"facts": [...]``, as ``newsx extract --facts`` writes them); else no facts."""
     from extract.sinks.rows import document_tuple, mention_tuple
 
     ex: ExtractedDocument = extract_document(doc, labels=labels)
-    return (document_tuple(doc, config), [mention_tuple(ex.id, m) for m in ex.spans],
-            ex.model_dump_json(exclude={"text"}))
+    line = ex.model_dump_json(exclude={"text"})
+    fact_rows: list[tuple] = []
+    if facts:
+        from extract.facts import extract_facts
+        from extract.sinks.rows import fact_tuple
+
+        found = extract_facts(doc.text, ex.spans, ex.date)
+        fact_rows = [fact_tuple(ex.id, no, f) for no, f in enumerate(found)]
+        line = line[:-1] + ',"facts":[' + ",".join(f.model_dump_json() for f in found) + "]}"
+    return document_tuple(doc, config), [mention_tuple(ex.id, m) for m in ex.spans], line, fact_rows
 
 
 def _first_line(exc: BaseException) -> str:
@@ -160,11 +176,12 @@ def _unit_origin(unit: tuple) -> tuple[str, int | None]:
 
 
 def process_unit(unit: tuple, default_date: dt.date | None = None, labels: Sequence[str] | None = None,
-                 config: str = "") -> tuple:
+                 config: str = "", facts: bool = False) -> tuple:
     """One unit → ``("reject", dict, message)`` or ``("doc", document tuple, mention tuples,
-    JSONL line, input file, line)``. The one guarded boundary of a document: whatever fails in
-    decoding, parsing, the sidecar, validation, extraction or serialization becomes a reject
-    naming the file, the line and (when known) the field — never an exception."""
+    JSONL line, input file, line, fact tuples)``. The one guarded boundary of a document:
+    whatever fails in decoding, parsing, the sidecar, validation, extraction, the fact stage or
+    serialization becomes a reject naming the file, the line and (when known) the field — never
+    an exception."""
     origin = _unit_origin(unit)
     step = "reading"
     try:
@@ -172,10 +189,10 @@ def process_unit(unit: tuple, default_date: dt.date | None = None, labels: Seque
         if isinstance(item, Reject):
             return ("reject", item.as_dict(), str(item))
         step = "extraction"
-        doc, mentions, line = process_document(item, labels, config)
+        doc, mentions, line, fact_rows = process_document(item, labels, config, facts=facts)
         step = "serialization"
         line.encode("utf-8")
-        return ("doc", doc, mentions, line, *origin)
+        return ("doc", doc, mentions, line, *origin, fact_rows)
     except Exception as exc:  # noqa: BLE001 — the boundary: one poison input is one reject
         field = getattr(exc, "field", None)
         if isinstance(exc, RecursionError):
@@ -187,20 +204,20 @@ def process_unit(unit: tuple, default_date: dt.date | None = None, labels: Seque
 
 
 def process_chunk(chunk: Sequence[tuple], default_date: dt.date | None = None,
-                  labels: Sequence[str] | None = None, config: str = "") -> list[tuple]:
+                  labels: Sequence[str] | None = None, config: str = "", facts: bool = False) -> list[tuple]:
     """Parse, extract and flatten one chunk: :func:`process_unit` of every unit, in order."""
-    return [process_unit(unit, default_date, labels, config) for unit in chunk]
+    return [process_unit(unit, default_date, labels, config, facts) for unit in chunk]
 
 
 WARM_TEXT = ("截至2023年12月29日，成都高新技术产业开发区与华为在中关村科技园区签约，总投资约12亿元，"
              "同比增长7.11%，近三成；1月2日，苏州工业园区营收超过13万亿元。")
 
 
-def warm(labels: Sequence[str] | None = None) -> None:
+def warm(labels: Sequence[str] | None = None, facts: bool = False) -> None:
     """Load every extractor and its lazy tables once (before forking workers, so they share them)."""
     import importlib
 
-    extract_document(Document(id="warm", text=WARM_TEXT, date=dt.date(2024, 1, 4)), labels=labels)
+    process_document(Document(id="warm", text=WARM_TEXT, date=dt.date(2024, 1, 4)), labels=labels, facts=facts)
     try:  # the jieba dictionaries some rules load on first use (absent module: nothing to warm)
         segment = importlib.import_module("extract.segment")
     except ModuleNotFoundError:
@@ -226,9 +243,12 @@ def run(
     labels: Sequence[str] | None = None,
     parquet: bool | None = None,
     stdin: BinaryIO | None = None,
+    facts: bool = True,
 ) -> Summary:
     """Run the main job. ``workers``: processes (0 = one per CPU); the output is the same for any
     number. ``parquet``: None writes Parquet beside the JSONL when pyarrow is installed.
+    ``facts``: run the fact stage and write the ``facts`` table, facts.parquet and each JSONL
+    line's ``"facts"`` (False: none of them, and the facts of the documents written are removed).
 
     Raises :class:`extract.parallel.WorkerDied` when a worker process dies twice on a chunk
     (what was loaded stays; a re-run resumes); KeyboardInterrupt leaves no partial file."""
@@ -241,11 +261,12 @@ def run(
     if db_url:
         check_url(db_url)
     workers = cpu_count() if workers == 0 else max(1, workers)
-    summary = Summary(workers=workers)
+    summary = Summary(workers=workers, facts=0 if facts else None)
     progress = progress or Progress(enabled=False)
-    warm(labels)
+    warm(labels, facts)
     seen: dict[str, str] = {}  # id → fingerprint of every document of this run
-    work = functools.partial(process_chunk, default_date=date, labels=labels, config=config_key(labels, VERSION))
+    work = functools.partial(process_chunk, default_date=date, labels=labels,
+                             config=config_key(labels, VERSION, facts=facts), facts=facts)
 
     with OrderedPool(workers) as pool:
         sink = open_sink(db_url, table_prefix) if db_url else None
@@ -256,7 +277,7 @@ def run(
             if sink:
                 sink.start_run(inputs, VERSION)
             if out_dir:
-                files = FileOutputs(Path(out_dir), parquet)
+                files = FileOutputs(Path(out_dir), parquet, facts=facts)
                 summary.outputs = [str(p) for p in files.paths()]
                 if files.note:
                     summary.notes.append(files.note)
@@ -270,7 +291,8 @@ def run(
                 files.close(complete)
             if sink:
                 if complete:
-                    sink.finish_run(summary.written, summary.mentions, summary.rejects, summary.skipped)
+                    sink.finish_run(summary.written, summary.mentions, summary.rejects, summary.skipped,
+                                    summary.facts or 0)
                 sink.close()
             progress.close()
     return summary
@@ -298,7 +320,7 @@ def _load(results: list[tuple], sink: Any, files: Any, summary: Summary, progres
         if res[0] == "reject":
             reject(res[1], res[2])
             continue
-        _, doc, mentions, line, source, number = res
+        _, doc, mentions, line, source, number, fact_rows = res
         doc_id, fingerprint = doc[0], doc[7]
         at = f"{source}:{number}" if number is not None else source
         field = None
@@ -315,18 +337,19 @@ def _load(results: list[tuple], sink: Any, files: Any, summary: Summary, progres
             reject({"source": source, "line": number, "reason": why, "raw": "", "field": field}, f"{at}: {why}")
             continue
         seen[doc_id] = fingerprint
-        docs.append((doc, mentions, line, (source, number)))
+        docs.append((doc, mentions, line, (source, number), fact_rows))
 
     new = docs
     if sink:
         known = sink.known(d[0][0] for d in docs)
         new = [d for d in docs if known.get(d[0][0]) != d[0][7]]
-        sink.write_rows([d[0] for d in new], [m for d in new for m in d[1]], rejects=rejects,
-                        clear=[d[3] for d in docs])
+        sink.write_rows([d[0] for d in new], [m for d in new for m in d[1]], facts=[f for d in new for f in d[4]],
+                        rejects=rejects, clear=[d[3] for d in docs])
     summary.written += len(new)
     summary.skipped += len(docs) - len(new)
     if files:
-        files.documents([d[2] for d in docs], [d[0] for d in docs], [m for d in docs for m in d[1]])
+        files.documents([d[2] for d in docs], [d[0] for d in docs], [m for d in docs for m in d[1]],
+                        [f for d in docs for f in d[4]])
     by_label = summary.by_label
     written = {id(d) for d in new}
     for d in docs:
@@ -335,7 +358,10 @@ def _load(results: list[tuple], sink: Any, files: Any, summary: Summary, progres
             summary.mentions += len(mentions)
             for m in mentions:
                 by_label[m[3]] = by_label.get(m[3], 0) + 1
+            if summary.facts is not None:
+                summary.facts += len(d[4])
         else:
             summary.mentions_skipped += len(mentions)
+            summary.facts_skipped += len(d[4])
         summary.chars += len(doc[4])
         progress.update(documents=1, mentions=len(mentions), chars=len(doc[4]))

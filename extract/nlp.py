@@ -14,6 +14,11 @@ What a processed ``Doc`` holds:
   component to resolve year-less dates. Set it before the component runs — ``make_doc(nlp, text,
   date)`` does — since the date is never taken from today's clock. It is stored as an ISO string
   in ``doc.user_data``, so docs with a date survive ``Doc.to_bytes`` and ``nlp.pipe(n_process=…)``.
+- ``doc._.facts``: the fact records of the document (a list of ``schemas.facts.Fact``: park,
+  indicator, period, value, changes; corpus/FACTS.md), from the fact stage run on the mentions
+  (``extract.facts.extract_facts``, as ``newsx extract --facts``); ``[]`` before the component
+  runs or with ``config={"facts": False}``. Stored as JSON dicts in ``doc.user_data``, so they
+  survive ``Doc.to_bytes`` and ``nlp.pipe(n_process=…)`` too.
 
 Offsets are exact: where a jieba token crosses a mention boundary (园区生产总值达到|12.33万亿元 …)
 the component returns a new ``Doc`` whose tokens are the jieba tokens split further at mention
@@ -52,6 +57,7 @@ FACTORY = "newsx"
 TOKENIZER = "newsx.zh_tokenizer.v1"
 SEGMENTERS = ("rjieba", "jieba")
 _DATE_KEY = "newsx_date"  # doc.user_data key of the ISO document date
+_FACTS_KEY = "newsx_facts"  # doc.user_data key of the facts (JSON dicts)
 
 __all__ = [
     "FACTORY",
@@ -88,9 +94,24 @@ def _set_date(doc: Doc, value: dt.date | str | None) -> None:
     doc.user_data[_DATE_KEY] = value.isoformat()
 
 
+def _get_facts(doc: Doc) -> list:
+    from schemas.facts import Fact
+
+    return [Fact.model_validate(f) for f in doc.user_data.get(_FACTS_KEY) or ()]
+
+
+def _set_facts(doc: Doc, value: Sequence[Any] | None) -> None:
+    from schemas.facts import Fact
+
+    facts = [f if isinstance(f, Fact) else Fact.model_validate(f) for f in value or ()]
+    doc.user_data[_FACTS_KEY] = [f.model_dump(mode="json") for f in facts]
+
+
 def _register_extensions() -> None:
     if not Doc.has_extension("newsx_date"):
         Doc.set_extension("newsx_date", getter=_get_date, setter=_set_date)
+    if not Doc.has_extension("facts"):
+        Doc.set_extension("facts", getter=_get_facts, setter=_set_facts)
     for name in ("value", "rule"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
@@ -223,10 +244,12 @@ def create_tokenizer(segmenter: str = "rjieba", hmm: bool = True, user_dict: Opt
 class NewsxComponent:
     """Runs the records pipeline on ``doc.text`` and writes the mentions onto the Doc."""
 
-    def __init__(self, nlp: Language, name: str = FACTORY, labels: Sequence[str] | None = None):
+    def __init__(self, nlp: Language, name: str = FACTORY, labels: Sequence[str] | None = None,
+                 facts: bool = True):
         from extract import registry
 
         self.name = name
+        self.facts = bool(facts)
         self.config_labels = list(labels) if labels is not None else None  # None: all registered
         if self.config_labels is not None:
             unknown = [x for x in self.config_labels if x not in registry.labels()]
@@ -242,29 +265,36 @@ class NewsxComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        mentions = extract_text(text, doc._.newsx_date, labels=self.config_labels)
-        return annotate(doc, mentions, text)
+        date = doc._.newsx_date
+        mentions = extract_text(text, date, labels=self.config_labels)
+        doc = annotate(doc, mentions, text)
+        if self.facts:
+            from extract.facts import extract_facts
+
+            doc._.facts = extract_facts(text, mentions, date)
+        return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
 
     def __reduce__(self):
-        return (_rebuild_component, (self.name, self.config_labels))
+        return (_rebuild_component, (self.name, self.config_labels, self.facts))
 
 
-def _rebuild_component(name: str, labels: list[str] | None) -> "NewsxComponent":
-    return NewsxComponent(None, name, labels)  # type: ignore[arg-type]
+def _rebuild_component(name: str, labels: list[str] | None, facts: bool = True) -> "NewsxComponent":
+    return NewsxComponent(None, name, labels, facts)  # type: ignore[arg-type]
 
 
 @Language.factory(
     FACTORY,
-    default_config={"labels": None},
-    assigns=["doc.ents", "doc.spans", "span._.value", "span._.rule"],
+    default_config={"labels": None, "facts": True},
+    assigns=["doc.ents", "doc.spans", "span._.value", "span._.rule", "doc._.facts"],
 )
-def make_newsx(nlp: Language, name: str, labels: Optional[List[str]]) -> NewsxComponent:
-    """``nlp.add_pipe("newsx", config={"labels": ["PARK", "MONEY"]})``; labels null = all registered."""
-    return NewsxComponent(nlp, name, labels)
+def make_newsx(nlp: Language, name: str, labels: Optional[List[str]], facts: bool) -> NewsxComponent:
+    """``nlp.add_pipe("newsx", config={"labels": ["PARK", "MONEY"], "facts": True})``; labels null =
+    all registered; facts: set ``doc._.facts``."""
+    return NewsxComponent(nlp, name, labels, facts)
 
 
 def annotate(doc: Doc, mentions: Sequence[Mention], text: str | None = None) -> Doc:
@@ -349,10 +379,12 @@ def load(
     hmm: bool = True,
     user_dict: str | None = "parks",
     registry: str | Sequence[str] | None = None,
+    facts: bool = True,
 ) -> Language:
     """A blank Chinese pipeline: jieba tokenizer (``segmenter`` "rjieba" or "jieba"; default: rjieba
     when installed) with the park registry as user words, then the ``newsx`` component.
-    ``registry``: extra park registry files (ParkEntry JSONL) used beside the shipped one."""
+    ``registry``: extra park registry files (ParkEntry JSONL) used beside the shipped one;
+    ``facts``: the component sets ``doc._.facts``."""
     if registry:
         from extract.park.registry import add_user_registry
 
@@ -363,7 +395,7 @@ def load(
         "zh",
         config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER, "segmenter": seg, "hmm": hmm, "user_dict": user_dict}}},
     )
-    nlp.add_pipe(FACTORY, config={"labels": list(labels) if labels is not None else None})
+    nlp.add_pipe(FACTORY, config={"labels": list(labels) if labels is not None else None, "facts": facts})
     return nlp
 
 
@@ -385,7 +417,7 @@ def extract_documents(
     """The spaCy path's ``extract_document`` over many documents: ``nlp.pipe`` with the dates set,
     records back from each Doc. This is what ``make bench`` times for the spaCy path."""
     if nlp is None:
-        nlp = load(labels)
+        nlp = load(labels, facts=False)  # records only: no fact stage to pay for
 
     def docs_and_ids() -> Iterator[tuple[Doc, tuple[str, dt.date | None]]]:
         for d in documents:

@@ -14,7 +14,14 @@ Markup contract (the tests and any tooling rely on it):
   value; ``nogold`` when no gold was given for the document;
 - a missed gold mention: one or more ``<span data-newsx="miss" data-miss-id=…>`` pieces (a miss
   that crosses a predicted mention is cut into pieces at its edges) and one
-  ``<span data-newsx="miss-tag">`` after its last piece.
+  ``<span data-newsx="miss-tag">`` after its last piece;
+- a fact's evidence (its value's span; a change-only fact: its first change; a share-only fact:
+  its share): one ``<span data-newsx="evidence" data-evidence=K>`` per piece of text it covers
+  (inside the mention's ``mark`` where a mention has those offsets), the first piece carrying
+  ``id="newsx-evN-K"`` (document N of the page);
+- the facts of a document, under its text: ``<table data-newsx="facts">`` with one
+  ``<tr data-newsx="fact" data-rule=…>`` per fact (subject, indicator, period, value, changes,
+  modality), its value cell linking ``href="#newsx-evN-K"`` to the evidence.
 
 ``newsx render`` (``render_command``) drives it; ``render_html`` is the library function and
 ``screenshot`` the headless-Chromium helper.
@@ -37,6 +44,9 @@ from typing import Any, Iterable, Sequence
 
 
 from schemas.records import Document, Mention
+
+_BASIS = {"yoy": "同比", "mom": "环比", "vs_prior_period": "比上期", "vs_year_end": "比年初",
+          "two_year_avg": "两年平均", "vs_benchmark": "比"}
 
 CJK_FONTS = (
     '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", '
@@ -65,6 +75,7 @@ class Page:
     document: Document
     mentions: list[Mention]
     gold: list[Mention] | None = None
+    facts: list[Any] | None = None  # schemas.facts.Fact; None: facts not extracted (no table)
     status: dict[int, str] = field(default_factory=dict, init=False)  # mention index -> status
     misses: list[Mention] = field(default_factory=list, init=False)
 
@@ -196,6 +207,13 @@ span[data-newsx="miss"] {{ background: repeating-linear-gradient(135deg, rgba(25
 span[data-newsx="miss-tag"] {{ font-size: .62em; font-weight: bold; color: #fff; background: {MISS_COLOUR}; border-radius: .25em; padding: 0 .3em; margin-left: .2em; vertical-align: middle; }}
 .newsx-legend .spurious {{ outline: 2px dashed {SPURIOUS_COLOUR}; }} .newsx-legend .value {{ outline: 2px solid {VALUE_COLOUR}; }}
 .newsx-legend .miss {{ background: rgba(255,122,0,.18); border-bottom: 3px double {MISS_COLOUR}; }}
+span[data-newsx="evidence"] {{ text-decoration: underline 2px #0a6cff; text-underline-offset: .25em; }}
+span[data-newsx="evidence"]:target {{ outline: 3px solid #0a6cff; outline-offset: 2px; border-radius: .2em; }}
+table.newsx-facts {{ border-collapse: collapse; width: 100%; margin-top: .8em; font-size: .8em; line-height: 1.5; }}
+table.newsx-facts caption {{ text-align: left; color: #555; }}
+table.newsx-facts th, table.newsx-facts td {{ border: 1px solid #e3e3e3; padding: .2em .5em; text-align: left; vertical-align: top; }}
+table.newsx-facts th {{ background: #f2f2f2; }}
+.newsx-facts-none {{ color: #888; font-size: .8em; }}
 """
 
 
@@ -231,9 +249,25 @@ def _miss_tag(g: Mention) -> str:
             f'MISS {html.escape(g.label.value)} · {html.escape(short_value(g))}</span>')
 
 
-def highlight(page: Page) -> str:
-    """The document text as HTML with its mentions and misses marked (text escaped, offsets exact)."""
+def evidence_spans(facts: Sequence[Any]) -> tuple[list[tuple[int, int]], list[int | None]]:
+    """The distinct evidence spans of ``facts`` (sorted) and, per fact, the index of its own."""
+    def span(f: Any) -> tuple[int, int] | None:
+        part = f.value or (f.changes[0] if f.changes else None) or f.share
+        return (part.start, part.end) if part is not None else None
+
+    per_fact = [span(f) for f in facts]
+    spans = sorted({s for s in per_fact if s is not None})
+    index = {s: k for k, s in enumerate(spans)}
+    return spans, [index[s] if s is not None else None for s in per_fact]
+
+
+def highlight(page: Page, anchor: str = "newsx-ev0") -> str:
+    """The document text as HTML with its mentions, misses and fact evidence marked (text
+    escaped, offsets exact); evidence K's first piece has ``id="{anchor}-K"``."""
     text = page.document.text
+    all_evidence, _ = evidence_spans(page.facts or [])
+    ev_index = {e: k for k, e in enumerate(all_evidence) if 0 <= e[0] < e[1] <= len(text)}
+    evidence = list(ev_index)
     mentions: list[Mention] = []
     keep: list[int] = []
     for i, m in enumerate(page.mentions):  # the records are non-overlapping; guard anyway
@@ -244,9 +278,10 @@ def highlight(page: Page) -> str:
     misses = page.misses
     gold_by_key = {g.key(): g for g in page.gold or []}
     bounds = sorted({0, len(text), *(b for m in mentions for b in (m.start, m.end)),
-                     *(b for g in misses for b in (g.start, g.end))})
+                     *(b for g in misses for b in (g.start, g.end)), *(b for e in evidence for b in e)})
     out: list[str] = []
-    mi = gi = 0  # next mention, next miss
+    mi = gi = ei = 0  # next mention, next miss, next evidence
+    active: list[tuple[int, int]] = []  # evidence spans covering the current piece
     for a, b in zip(bounds, bounds[1:]):
         while mi < len(mentions) and mentions[mi].end <= a:
             mi += 1
@@ -259,6 +294,14 @@ def highlight(page: Page) -> str:
         piece = html.escape(text[a:b], quote=False)
         if g is not None:
             piece = f'<span data-newsx="miss" data-miss-id="{gi}" data-label="{_attr(g.label.value)}">{piece}</span>'
+        while ei < len(evidence) and evidence[ei][0] <= a:  # evidence is sorted by start: a sweep
+            active.append(evidence[ei])
+            ei += 1
+        active = [e for e in active if e[1] > a]
+        for e in sorted(active, reverse=True):  # the pieces are cut at every evidence edge: e covers [a, b)
+            k = ev_index[e]
+            ident = f' id="{_attr(anchor)}-{k}"' if e[0] == a else ""
+            piece = f'<span data-newsx="evidence" data-evidence="{k}"{ident}>{piece}</span>'
         out.append(piece)
         if g is not None and g.end == b and (m is None or m.end != b):
             out.append(_miss_tag(g))
@@ -267,6 +310,78 @@ def highlight(page: Page) -> str:
             if g is not None and g.end == b:
                 out.append(_miss_tag(g))
     return "".join(out)
+
+
+def _signed(d: Decimal, metric: str) -> str:
+    if metric == "percent":
+        text = _percent(d)
+    elif metric == "pp":
+        text = _points(d)
+    elif metric == "multiple":
+        text = f"{d.normalize():f}×"
+    else:
+        text = _amount(d)
+    return text if text.startswith("-") else "+" + text
+
+
+def fact_cells(f: Any) -> dict[str, str]:
+    """A fact as short texts: subject, indicator, period, value, changes, modality."""
+    subj = f.subject
+    subject = subj.canonical
+    if subj.kind.value == "park_group":
+        subject += " (" + " · ".join(x for x in (subj.region, f"{subj.count}家" if subj.count is not None else None) if x) + ")" \
+            if subj.region or subj.count is not None else ""
+    if subj.resolved_by.value != "explicit":
+        subject += f" [{subj.resolved_by.value}]"
+    indicator = f.indicator.id + (f" ({f.indicator.text})" if f.indicator.text != f.indicator.id else "")
+    if f.indicator.scope is not None:
+        indicator += f" · {f.indicator.scope.value}"
+    if f.segment:
+        indicator += f" · {f.segment}"
+    period = "" if f.period is None else f.period.value + (" (stock)" if f.period.kind.value == "stock" else "")
+    value = ""
+    v = f.value
+    if v is not None:
+        sign = _QUALIFIER_SIGNS.get(v.qualifier.value, "")
+        if v.label.value == "MONEY":
+            value = f"{sign}{_amount(v.amount)} {v.currency}"
+        elif v.label.value == "PERCENT":
+            value = f"{sign}{_percent(v.value)}"
+        else:
+            value = f"{sign}{_amount(v.amount)} {v.unit}"
+    if f.share is not None:
+        value += ("; " if value else "") + f"share {_percent(f.share.value)}" + (f" of {f.share.of}" if f.share.of else "")
+    changes = "; ".join(
+        " ".join(x for x in (_BASIS.get(c.basis.value, c.basis.value) + (c.benchmark or "" if c.basis.value == "vs_benchmark" else ""),
+                             _signed(c.value, c.metric.value), c.price_basis.value if c.price_basis else None) if x)
+        for c in f.changes)
+    return {"subject": subject, "indicator": indicator, "period": period, "value": value or "—",
+            "changes": changes, "modality": f.modality.value}
+
+
+_FACT_HEADERS = ("subject", "indicator", "period", "value", "changes", "modality")
+
+
+def facts_table(page: Page, anchor: str = "newsx-ev0") -> str:
+    """The facts of a page as an HTML table; each value cell links to its evidence in the text."""
+    facts = page.facts or []
+    if not facts:
+        return '<p class="newsx-facts-none" data-newsx="facts">no facts</p>' if page.facts is not None else ""
+    _, own = evidence_spans(facts)
+    rows = []
+    for i, f in enumerate(facts):
+        cells = fact_cells(f)
+        tds = []
+        for h in _FACT_HEADERS:
+            text = html.escape(cells[h])
+            if h == "value" and own[i] is not None:
+                text = f'<a href="#{_attr(anchor)}-{own[i]}">{text}</a>'
+            tds.append(f"<td>{text}</td>")
+        rows.append(f'<tr data-newsx="fact" data-fact="{i}" data-rule="{_attr(f.rule or "")}" '
+                    f'title="{_attr(f.model_dump_json())}">' + "".join(tds) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in _FACT_HEADERS)
+    return (f'<table class="newsx-facts" data-newsx="facts"><caption>{len(facts)} fact(s)</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 def _legend(labels: Sequence[str], with_gold: bool) -> str:
@@ -304,15 +419,16 @@ def render_html(pages: Sequence[Page], *, title: str = "newsx report", labels: S
     labels = [*labels, *sorted(seen - set(labels))]
     with_gold = any(p.gold is not None for p in pages)
     body = []
-    for p in pages:
+    for n, p in enumerate(pages):
         d = p.document
         meta = " · ".join(x for x in (d.id, d.date.isoformat() if d.date else "no date", d.source or "") if x)
         counts = ", ".join(f"{k} {v}" for k, v in p.counts().items())
+        anchor = f"newsx-ev{n}"
         body.append(
             f'<article data-doc-id="{_attr(d.id)}">'
             f"<h2>{html.escape(d.title or d.id)}</h2>"
             f'<p class="newsx-meta">{html.escape(meta)} · {html.escape(counts)}</p>'
-            f'<div class="newsx-text">{highlight(p)}</div></article>'
+            f'<div class="newsx-text">{highlight(p, anchor)}</div>{facts_table(p, anchor)}</article>'
         )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
@@ -332,7 +448,8 @@ def pages_from_docs(docs: Iterable[Any], gold: Sequence[list[Mention] | None] | 
     out = []
     for i, doc in enumerate(docs):
         document = Document(id=str(i), text=doc.text, date=doc._.newsx_date)
-        out.append(Page(document, mentions_from_doc(doc), gold[i] if gold is not None else None))
+        out.append(Page(document, mentions_from_doc(doc), gold[i] if gold is not None else None,
+                        doc._.facts if doc.has_extension("facts") else None))
     return out
 
 
@@ -388,8 +505,9 @@ def _run(cmd: list[str], timeout: float) -> str:
 
 
 def build_pages(inputs: Sequence[str], *, gold_files: Sequence[str] = (), date: dt.date | None = None,
-                labels: Sequence[str] | None = None, on_reject=None) -> list[Page]:
-    """Read INPUTS, extract (records path), pair each document with its gold by id."""
+                labels: Sequence[str] | None = None, on_reject=None, facts: bool = True) -> list[Page]:
+    """Read INPUTS, extract (records path; and the fact stage, unless ``facts`` is False), pair
+    each document with its gold by id."""
     from extract.evaluate import load_gold
     from extract.intake.read import Reject, read_inputs
     from extract.pipeline import extract_text
@@ -406,5 +524,10 @@ def build_pages(inputs: Sequence[str], *, gold_files: Sequence[str] = (), date: 
                 on_reject(item)
             continue
         mentions = extract_text(item.text, item.date, labels=labels, doc_id=item.id)
-        pages.append(Page(item, mentions, gold.get(item.id) if gold_files else None))
+        found = None
+        if facts:
+            from extract.facts import extract_facts
+
+            found = extract_facts(item.text, mentions, item.date)
+        pages.append(Page(item, mentions, gold.get(item.id) if gold_files else None, found))
     return pages

@@ -4,14 +4,15 @@ As functions, for your own Spark jobs:
 
 - :func:`extract_partition` — for ``rdd.mapPartitions``: input *units* (as made by
   :func:`extract.batch.read_units`: ``("line", source, number, raw bytes)`` or ``("txt", path)``)
-  → result rows (``RESULT_SCHEMA``: kind, doc, mentions, reject), exactly what ``newsx run``
+  → result rows (``RESULT_SCHEMA``: kind, doc, mentions, reject, facts), exactly what ``newsx run``
   computes for them (``extract.batch.process_chunk`` does the work in both).
 - :func:`extract_json` / :func:`pandas_udf` — a column of texts (and optionally of ISO dates)
   → a column of JSON arrays of mentions (the ``spans`` of ``newsx extract``). ``pandas_udf()``
   wraps it as a Spark pandas UDF (needs pandas and pyarrow on the executors).
 
 As a job: ``newsx spark INPUT... OUTPUT [--master local[*]]`` writes ``OUTPUT/documents``,
-``OUTPUT/mentions`` and ``OUTPUT/rejects`` as Parquet, with the columns of the SQL tables
+``OUTPUT/mentions``, ``OUTPUT/rejects`` and ``OUTPUT/facts`` (unless ``--no-facts``; DECIMAL(38,10)
+amounts, DATE periods, as facts.parquet) as Parquet, with the columns of the SQL tables
 (``extract.sinks.rows``), equal as sets of rows to what ``newsx run`` writes for the same input.
 
 Inputs: JSONL files are read by Spark (``textFile``: any Hadoop filesystem, split across
@@ -35,7 +36,8 @@ import click
 
 from extract.batch import VERSION, _lines, chunked, process_chunk, warm
 from extract.intake.read import walk
-from extract.sinks.rows import BOOL_COLUMNS, DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS, clean_reject, config_key
+from extract.sinks.rows import (BOOL_COLUMNS, DOCUMENT_FIELDS, FACT_DECIMAL, FACT_KINDS, INT_COLUMNS, MENTION_COLUMNS,
+                                clean_reject, config_key)
 
 REJECT_FIELDS = ["source", "line", "reason", "raw", "field"]
 
@@ -50,25 +52,41 @@ def _struct(columns: Sequence[str]) -> str:
 DOCUMENT_SCHEMA = f"STRUCT<{_struct(DOCUMENT_FIELDS)}>"
 MENTION_SCHEMA = f"STRUCT<{_struct(MENTION_COLUMNS)}>"
 REJECT_SCHEMA = f"STRUCT<{_struct(REJECT_FIELDS)}>"
+_FACT_TYPES = {"int": "BIGINT", "decimal": "DECIMAL({},{})".format(*FACT_DECIMAL), "date": "DATE"}
+FACT_SCHEMA = "STRUCT<" + ", ".join(f"`{c}`: {_FACT_TYPES.get(k, 'STRING')}" for c, k in FACT_KINDS.items()) + ">"
 RESULT_SCHEMA = (f"kind STRING, doc {DOCUMENT_SCHEMA}, mentions ARRAY<{MENTION_SCHEMA}>, "
-                 f"reject {REJECT_SCHEMA}")
+                 f"reject {REJECT_SCHEMA}, facts ARRAY<{FACT_SCHEMA}>")
+
+
+def _spark_fact(row: tuple) -> tuple:
+    """A fact tuple (exact decimal strings, ISO days) with Decimal and date objects for Spark."""
+    from decimal import Decimal
+
+    out = []
+    for value, kind in zip(row, FACT_KINDS.values()):
+        if value is not None and kind == "decimal":
+            value = Decimal(value)
+        elif value is not None and kind == "date":
+            value = dt.date.fromisoformat(value)
+        out.append(value)
+    return tuple(out)
 
 
 # -- the functions ------------------------------------------------------------------------------
 
 def extract_partition(units: Iterable[Any], default_date: dt.date | None = None,
-                      labels: Sequence[str] | None = None, chunk: int = 64) -> Iterator[tuple]:
+                      labels: Sequence[str] | None = None, chunk: int = 64, facts: bool = True) -> Iterator[tuple]:
     """``mapPartitions`` body: units → ``RESULT_SCHEMA`` tuples, in order."""
-    warm(labels)
-    config = config_key(labels, VERSION)
+    warm(labels, facts)
+    config = config_key(labels, VERSION, facts=facts)
     for part in chunked((_unit(u) for u in units), chunk):
-        for res in process_chunk(part, default_date, labels, config):
+        for res in process_chunk(part, default_date, labels, config, facts):
             if res[0] == "doc":
-                _, doc, mentions, _line, _source, _number = res
-                yield ("doc", doc, mentions, None)
+                _, doc, mentions, _line, _source, _number, fact_rows = res
+                yield ("doc", doc, mentions, None, [_spark_fact(f) for f in fact_rows])
             else:
                 r = clean_reject(res[1])
-                yield ("reject", None, None, tuple(r.get(k) for k in REJECT_FIELDS))
+                yield ("reject", None, None, tuple(r.get(k) for k in REJECT_FIELDS), None)
 
 
 def _unit(u: Any) -> tuple:
@@ -169,13 +187,16 @@ def _fix_unit(unit: tuple) -> tuple:
 
 
 def run_spark(spark: Any, inputs: Sequence[str], output: str, *, date: dt.date | None = None,
-              labels: Sequence[str] | None = None, partitions: int | None = None) -> dict[str, int]:
-    """Extract ``inputs`` with ``spark`` and write Parquet under ``output``; returns counts."""
+              labels: Sequence[str] | None = None, partitions: int | None = None,
+              facts: bool = True) -> dict[str, int]:
+    """Extract ``inputs`` with ``spark`` and write Parquet under ``output``; returns counts
+    (``facts`` among them when facts are extracted)."""
     from pyspark import StorageLevel
 
     sc = spark.sparkContext
     units = units_rdd(sc, inputs, partitions)
-    fn = functools.partial(extract_partition, default_date=date, labels=list(labels) if labels else None)
+    fn = functools.partial(extract_partition, default_date=date, labels=list(labels) if labels else None,
+                           facts=facts)
     result = spark.createDataFrame(units.mapPartitions(fn), RESULT_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         docs = result.where("kind = 'doc'")
@@ -183,11 +204,17 @@ def run_spark(spark: Any, inputs: Sequence[str], output: str, *, date: dt.date |
         docs.select("doc.*").write.mode("overwrite").parquet(f"{out}/documents")
         docs.selectExpr("explode(mentions) AS m").select("m.*").write.mode("overwrite").parquet(f"{out}/mentions")
         result.where("kind = 'reject'").select("reject.*").write.mode("overwrite").parquet(f"{out}/rejects")
+        if facts:
+            docs.selectExpr("explode(facts) AS f").select("f.*").write.mode("overwrite").parquet(f"{out}/facts")
+            n_facts = docs.selectExpr("size(facts) AS n").groupBy().sum("n").collect()[0][0] or 0
         counts = {r["kind"]: r["n"] for r in result.groupBy("kind").count().withColumnRenamed("count", "n").collect()}
         mentions = docs.selectExpr("size(mentions) AS n").groupBy().sum("n").collect()[0][0] or 0
     finally:
         result.unpersist()
-    return {"documents": counts.get("doc", 0), "rejects": counts.get("reject", 0), "mentions": int(mentions)}
+    found = {"documents": counts.get("doc", 0), "rejects": counts.get("reject", 0), "mentions": int(mentions)}
+    if facts:
+        found["facts"] = int(n_facts)
+    return found
 
 
 def session(master: str = "local[*]", app: str = "newsx", conf: Sequence[tuple[str, str]] = (),

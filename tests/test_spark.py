@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract.batch import run
-from extract.sinks.rows import DOCUMENT_FIELDS, MENTION_COLUMNS
+from extract.sinks.rows import DOCUMENT_FIELDS, FACT_COLUMNS, MENTION_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "texts"
@@ -60,7 +60,8 @@ def test_spark_local_equals_single_process(tmp_path):
         counts = run_spark(spark, inputs, str(tmp_path / "spark"), partitions=3)
     finally:
         spark.stop()
-    assert counts == {"documents": single.written, "rejects": single.rejects, "mentions": single.mentions}
+    assert counts == {"documents": single.written, "rejects": single.rejects, "mentions": single.mentions,
+                      "facts": single.facts}
 
     s_docs = pq.read_table(tmp_path / "single" / "documents.parquet")
     k_docs = pq.read_table(tmp_path / "spark" / "documents")
@@ -69,6 +70,10 @@ def test_spark_local_equals_single_process(tmp_path):
     k_m = pq.read_table(tmp_path / "spark" / "mentions")
     assert k_m.num_rows == s_m.num_rows > 0
     assert _rows(k_m, MENTION_COLUMNS) == _rows(s_m, MENTION_COLUMNS)
+    s_f = pq.read_table(tmp_path / "single" / "facts.parquet")
+    k_f = pq.read_table(tmp_path / "spark" / "facts")
+    assert k_f.num_rows == s_f.num_rows > 0 and k_f.schema.field("value_amount").type == s_f.schema.field("value_amount").type
+    assert _rows(k_f, FACT_COLUMNS) == _rows(s_f, FACT_COLUMNS)
     single_rejects = [json.loads(x) for x in (tmp_path / "single" / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
     spark_rejects = pq.read_table(tmp_path / "spark" / "rejects").to_pylist()
     key = lambda r: (r["source"], r["line"] or 0)  # noqa: E731

@@ -24,7 +24,9 @@ from extract.render import build_pages, chromium, render_html
 @click.option("--title", default="newsx report", show_default=True, help="Page title.")
 @click.option("--screenshot", type=click.Path(dir_okay=False), default=None,
               help="Also write a PNG of the page with headless Chromium.")
-def render_command(inputs, output, gold_files, date, labels, title, screenshot):
+@click.option("--facts/--no-facts", default=True, show_default=True,
+              help="A table of each document's facts under its text, each linked to its evidence.")
+def render_command(inputs, output, gold_files, date, labels, title, screenshot, facts):
     """Write a self-contained HTML page with every mention of INPUTS highlighted.
 
     INPUTS are read as by `newsx extract` (.txt, folders, .jsonl, - for stdin). Hover a mention for
@@ -35,7 +37,7 @@ def render_command(inputs, output, gold_files, date, labels, title, screenshot):
     label_list = [x.strip().upper() for x in labels.split(",")] if labels else None
     try:
         pages = build_pages(inputs, gold_files=gold_files, date=date, labels=label_list,
-                            on_reject=lambda r: click.echo(f"rejected: {r}", err=True))
+                            on_reject=lambda r: click.echo(f"rejected: {r}", err=True), facts=facts)
     except GoldError as exc:
         raise click.ClickException(str(exc)) from None
     page = render_html(pages, title=title, labels=label_list)

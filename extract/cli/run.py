@@ -17,7 +17,7 @@ from extract.progress import Progress
               help="Database URL: sqlite:///FILE, duckdb:///FILE or postgresql://…[?schema=NAME]; "
                    "'none' for files only.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True,
-              help="Folder for mentions.jsonl, rejects.jsonl, mentions.parquet and documents.parquet.")
+              help="Folder for mentions.jsonl, rejects.jsonl, mentions.parquet, documents.parquet and facts.parquet.")
 @click.option("--parquet/--no-parquet", default=None,
               help="Parquet beside the JSONL (default: when pyarrow is installed).")
 @click.option("--date", callback=parse_date, help="Document date for inputs that carry none.")
@@ -28,8 +28,10 @@ from extract.progress import Progress
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1, 100000),
               help="Documents per transaction (a killed run loses at most the batches in flight).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, batch_size, progress):
-    """The main job: extract INPUTS and load documents and mentions into a database plus JSONL/Parquet.
+@click.option("--facts/--no-facts", default=True, show_default=True,
+              help="Fact records (corpus/FACTS.md): a facts table, facts.parquet and \"facts\" in each JSONL line.")
+def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, batch_size, progress, facts):
+    """The main job: extract INPUTS and load documents, mentions and facts into a database plus JSONL/Parquet.
 
     Re-running the same input adds no rows; a killed run, run again, resumes where it stopped.
     """
@@ -50,7 +52,7 @@ def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, b
     try:
         summary = run_batch(inputs, db_url=db, out_dir=Path(out_dir) if out_dir else None, date=date,
                             progress=Progress(enabled=progress), table_prefix=table_prefix,
-                            batch_size=batch_size, workers=workers, labels=label_list, parquet=parquet)
+                            batch_size=batch_size, workers=workers, labels=label_list, parquet=parquet, facts=facts)
     except KeyboardInterrupt:  # Ctrl-C: committed chunks stay, partial files are gone; run again to resume
         _err("newsx: interrupted (what was loaded is kept: run again to resume)")
         raise click.exceptions.Exit(130) from None

@@ -16,7 +16,8 @@ from extract.numeral.parse import NumeralError, parse_quantity
 from extract.qualifier import LEADING, LEADING_MAX, NOT_QUALIFIERS
 
 UNITS = "家个项件人户名座条次所台套支位款批处宗栋艘架种"
-_FULL = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_FULL_CHARS = "０１２３４５６７８９．"
+_FULL = str.maketrans(_FULL_CHARS, "0123456789.")
 _CN = "零〇一二两三四五六七八九十百千万"
 # A number: Arabic (1.2, 1,200, 3万) or Chinese with a unit (三十, 一百二十; a bare 一 is an article).
 _NUMBER = (
@@ -42,7 +43,7 @@ class Count:
 
 def find_counts(text: str, taken: list[tuple[int, int]] | None = None) -> list[Count]:
     """Every COUNT of ``text`` that does not overlap ``taken`` (sorted mention spans)."""
-    t = text.translate(_FULL)
+    t = text.translate(_FULL) if any(c in text for c in _FULL_CHARS) else text  # translate is slow
     spans = sorted(taken or [])
     out: list[Count] = []
     k = 0

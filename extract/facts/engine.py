@@ -29,6 +29,7 @@ from schemas.facts import Fact
 from schemas.records import Mention
 
 CLAUSE_MARKS = frozenset("，,；;：:")
+_CLAUSE_MARK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_MARKS))) + "]")
 _TERMINAL = frozenset("。！？!?…")
 HEADLINE_MAX = 40
 VALUE = ("MONEY", "PERCENT", "COUNT")
@@ -191,7 +192,9 @@ class _Reader:
                 i0 = k
                 while k < len(self.items) and self.items[k].start < s.end:
                     k += 1
-                self._sentence(s, [it for it in self.items[i0:k] if it.start >= s.start], headline)
+                its = [it for it in self.items[i0:k] if it.start >= s.start]
+                if its:  # a sentence without items changes nothing (no subject, period or value)
+                    self._sentence(s, its, headline)
             if not headline and not lead_done:
                 if len(self._periods) == 1 and self.period is not None:
                     lead_period = self.period  # a lead that states one reporting period
@@ -428,15 +431,14 @@ class _Reader:
         out: list[tuple[int, int, list[Item]]] = []
         start = s.start
         k = 0
-        t = self.text
-        for pos in range(s.start, s.end):
-            if t[pos] in CLAUSE_MARKS:
-                its = []
-                while k < len(items) and items[k].start < pos:
-                    its.append(items[k])
-                    k += 1
-                out.append((start, pos, its))
-                start = pos + 1
+        for m in _CLAUSE_MARK.finditer(self.text, s.start, s.end):  # in C, not a loop per character
+            pos = m.start()
+            its = []
+            while k < len(items) and items[k].start < pos:
+                its.append(items[k])
+                k += 1
+            out.append((start, pos, its))
+            start = pos + 1
         out.append((start, s.end, items[k:]))
         return out
 

@@ -105,8 +105,23 @@ def _joinable(original: str, line_start: int, brk_start: int, brk_end: int) -> b
     return bool(regex.match(r"[\p{Han}\d%、，,。）)”]", after)) and not regex.match(r"[◎●■□▲△]", after)
 
 
+_last: tuple[str, CleanText] | None = None  # the last text cleaned: the fact stage cleans it again
+
+
 def clean(original: str) -> CleanText:
-    """Clean ``original`` for the rules, keeping an exact offset map. Linear in its length."""
+    """Clean ``original`` for the rules, keeping an exact offset map. Linear in its length.
+    The last result is kept: the same ``str`` object (the mentions' text, then the fact
+    stage's) is cleaned once. A CleanText is frozen, so sharing it is safe."""
+    global _last
+    last = _last
+    if last is not None and last[0] is original:
+        return last[1]
+    result = _clean(original)
+    _last = (original, result)
+    return result
+
+
+def _clean(original: str) -> CleanText:
     translated = _to_half_width(original)
     runs: list[tuple[int, int]] = []  # (original start, length), in cleaned order
     out: list[str] = []

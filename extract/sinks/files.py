@@ -1,9 +1,12 @@
 """File outputs of the main job, written incrementally (memory stays flat in the input size).
 
-``OUT/mentions.jsonl``   one line per document: {"id", "date", "spans": [...]} (``newsx extract`` format)
+``OUT/mentions.jsonl``   one line per document: {"id", "date", "spans": [...]} (``newsx extract`` format),
+                         plus "facts": [...] when facts are extracted (``newsx extract --facts``)
 ``OUT/rejects.jsonl``    one line per rejected input unit: {"source", "line", "reason", "raw"}
 ``OUT/mentions.parquet`` one row per mention, the columns of the SQL ``mentions`` table
 ``OUT/documents.parquet`` one row per document, the columns of the SQL ``documents`` table (no run_id)
+``OUT/facts.parquet``    one row per fact, the columns of the SQL ``facts`` table (decimal128(38, 10)
+                         amounts and fractions, date32 period_start/period_end); when facts are extracted
 
 Each run rewrites them for its whole input. The Parquet files are written under a
 ``.partial`` name and renamed when complete (a Parquet file without its footer is unreadable);
@@ -17,15 +20,53 @@ import os
 from pathlib import Path
 from typing import Any, Sequence
 
-from extract.sinks.rows import BOOL_COLUMNS, DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS
+from extract.sinks.rows import BOOL_COLUMNS, DOCUMENT_FIELDS, FACT_COLUMNS, FACT_DECIMAL, FACT_KINDS, INT_COLUMNS, MENTION_COLUMNS
 
 PARQUET_DOCUMENT_COLUMNS = DOCUMENT_FIELDS
+
 
 def arrow_schema(columns: Sequence[str]) -> Any:
     import pyarrow as pa
 
+    if list(columns) == FACT_COLUMNS:
+        return fact_arrow_schema()
     return pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.bool_() if c in BOOL_COLUMNS else pa.string())
                       for c in columns])
+
+
+def fact_arrow_schema() -> Any:
+    """The ``facts`` columns in Arrow: decimal128(38, 10), date32, int64, the rest strings."""
+    import pyarrow as pa
+
+    types = {"decimal": pa.decimal128(*FACT_DECIMAL), "date": pa.date32(), "int": pa.int64()}
+    return pa.schema([(c, types.get(k, pa.string())) for c, k in FACT_KINDS.items()])
+
+
+def _fact_cells(values: Sequence[Any], kind: str) -> list[Any]:
+    import datetime as dt
+    from decimal import Decimal
+
+    if kind == "decimal":
+        return [None if v is None else Decimal(v) for v in values]
+    if kind == "date":
+        return [None if v is None else dt.date.fromisoformat(v) for v in values]
+    return list(values)
+
+
+def fact_arrays(rows: Sequence[tuple], schema: Any, pool: Any = None) -> list[Any]:
+    """Fact tuples (``rows.FACT_COLUMNS``: exact decimal strings, ISO days) → typed Arrow arrays."""
+    import pyarrow as pa
+
+    return [pa.array(_fact_cells(col, FACT_KINDS[f.name]), type=f.type, memory_pool=pool)
+            for col, f in zip(zip(*rows), schema)]
+
+
+def fact_arrow_table(rows: Sequence[tuple]) -> Any:
+    import pyarrow as pa
+
+    schema = fact_arrow_schema()
+    return pa.Table.from_arrays(fact_arrays(rows, schema), schema=schema)
+
 
 class _ParquetStream:
     """Turns each batch of row tuples into a compact Arrow batch at once, and writes a row group
@@ -52,7 +93,10 @@ class _ParquetStream:
 
         if not rows:
             return
-        arrays = [pa.array(col, type=f.type, memory_pool=self.pool) for col, f in zip(zip(*rows), self.schema)]
+        if self.columns == FACT_COLUMNS:
+            arrays = fact_arrays(rows, self.schema, self.pool)
+        else:
+            arrays = [pa.array(col, type=f.type, memory_pool=self.pool) for col, f in zip(zip(*rows), self.schema)]
         batch = pa.RecordBatch.from_arrays(arrays, schema=self.schema)
         self.batches.append(batch)
         self.rows += batch.num_rows
@@ -82,13 +126,14 @@ class _ParquetStream:
                 self.partial.unlink(missing_ok=True)
 
 class FileOutputs:
-    def __init__(self, out_dir: Path, parquet: bool | None = None):
-        """``parquet``: True requires pyarrow, None writes Parquet when pyarrow is installed."""
+    def __init__(self, out_dir: Path, parquet: bool | None = None, facts: bool = False):
+        """``parquet``: True requires pyarrow, None writes Parquet when pyarrow is installed;
+        ``facts``: write facts.parquet too."""
         out_dir.mkdir(parents=True, exist_ok=True)
         self.out_dir = out_dir
         self.mentions = (out_dir / "mentions.jsonl").open("w", encoding="utf-8")
         self.rejects = (out_dir / "rejects.jsonl").open("w", encoding="utf-8")
-        self.parquet_mentions = self.parquet_documents = None
+        self.parquet_mentions = self.parquet_documents = self.parquet_facts = None
         self.note = ""
         if parquet is not False:
             try:
@@ -100,19 +145,27 @@ class FileOutputs:
             else:
                 self.parquet_mentions = _ParquetStream(out_dir / "mentions.parquet", MENTION_COLUMNS)
                 self.parquet_documents = _ParquetStream(out_dir / "documents.parquet", PARQUET_DOCUMENT_COLUMNS)
+                if facts:
+                    self.parquet_facts = _ParquetStream(out_dir / "facts.parquet", FACT_COLUMNS)
 
     def paths(self) -> list[Path]:
         names = ["mentions.jsonl", "rejects.jsonl"]
         if self.parquet_mentions:
             names += ["mentions.parquet", "documents.parquet"]
+        if self.parquet_facts:
+            names.append("facts.parquet")
         return [self.out_dir / n for n in names]
 
-    def documents(self, jsonl_lines: Sequence[str], documents: Sequence[tuple], mentions: Sequence[tuple]) -> None:
-        """A batch: JSONL lines, document tuples (``rows.DOCUMENT_FIELDS``), mention tuples."""
+    def documents(self, jsonl_lines: Sequence[str], documents: Sequence[tuple], mentions: Sequence[tuple],
+                  facts: Sequence[tuple] = ()) -> None:
+        """A batch: JSONL lines, document tuples (``rows.DOCUMENT_FIELDS``), mention tuples,
+        fact tuples (``rows.FACT_COLUMNS``)."""
         self.mentions.write("".join(line + "\n" for line in jsonl_lines))
         if self.parquet_mentions:
             self.parquet_mentions.add(mentions)
             self.parquet_documents.add(documents)
+        if self.parquet_facts:
+            self.parquet_facts.add(facts)
 
     def reject(self, reject: dict[str, Any]) -> None:
         self.rejects.write(json.dumps(reject, ensure_ascii=False) + "\n")
@@ -120,7 +173,7 @@ class FileOutputs:
     def close(self, complete: bool = True) -> None:
         self.mentions.close()
         self.rejects.close()
-        for stream in (self.parquet_mentions, self.parquet_documents):
+        for stream in (self.parquet_mentions, self.parquet_documents, self.parquet_facts):
             if stream:
                 stream.close(complete)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable
 
-from extract.sinks.rows import BOOL_COLUMNS, DATE_RANGE_COLUMNS, DECIMAL_COLUMNS, MENTION_COLUMNS, mention_tuple
+from extract.sinks.rows import BOOL_COLUMNS, DATE_RANGE_COLUMNS, DECIMAL_COLUMNS, FACT_KINDS, MENTION_COLUMNS, mention_tuple
 
 
 def _pandas() -> Any:
@@ -32,6 +32,25 @@ def typed(frame: Any) -> Any:
             frame[col] = frame[col].astype("Int64")
         elif col in DATE_RANGE_COLUMNS:
             frame[col] = pd.to_datetime(frame[col].map(lambda v: None if v is None else str(v)), errors="coerce")
+    return frame
+
+
+def typed_facts(frame: Any) -> Any:
+    """Give a frame of ``facts`` columns its exact types (in place; returned): Decimal objects,
+    nullable Int64, datetime64 periods, parsed ``changes_json`` left as text."""
+    pd = _pandas()
+    for col in frame.columns:
+        kind = FACT_KINDS.get(col)
+        if kind == "decimal":
+            frame[col] = frame[col].map(lambda v: None if v is None or v != v else Decimal(str(v))).astype(object)
+        elif kind == "int":
+            frame[col] = frame[col].astype("Int64")
+        elif kind == "date":
+            frame[col] = pd.to_datetime(frame[col].map(lambda v: None if v is None else str(v)), errors="coerce")
+        elif kind == "json":  # PostgreSQL's JSONB arrives parsed: back to the text the other engines give
+            import json
+
+            frame[col] = frame[col].map(lambda v: v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False))
     return frame
 
 
@@ -75,4 +94,6 @@ def read(db_url: str, table: str = "mentions", prefix: str = "") -> Any:
         frame = pd.DataFrame(cur.fetchall(), columns=columns)
     finally:
         conn.close()
-    return typed(frame) if table == "mentions" else frame
+    if table == "mentions":
+        return typed(frame)
+    return typed_facts(frame) if table == "facts" else frame

@@ -39,6 +39,7 @@ class PostgresSink(SqlSink):
 
     decimal_type = "NUMERIC"
     date_type = "DATE"
+    fact_types = ("NUMERIC", "DATE", "JSONB")
 
     def __init__(self, conn: Any, prefix: str = "", schema: str | None = None):
         super().__init__(conn, prefix, paramstyle="format", schema=schema)
@@ -86,6 +87,7 @@ class PostgresSink(SqlSink):
     def _delete(self, cur: Any, ids: Sequence[str]) -> None:
         if ids:
             cur.execute(f"DELETE FROM {self.p}mentions WHERE doc_id = ANY(%s)", (list(ids),))
+            cur.execute(f"DELETE FROM {self.p}facts WHERE doc_id = ANY(%s)", (list(ids),))
             cur.execute(f"DELETE FROM {self.p}documents WHERE id = ANY(%s)", (list(ids),))
 
     def _insert(self, cur: Any, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:

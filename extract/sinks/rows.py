@@ -96,9 +96,11 @@ def document_tuple(doc: Document, config: str = "") -> tuple:
     return (doc.id, date, doc.source, doc.title, doc.text, digest, meta, fingerprint)
 
 
-def config_key(labels: Any, version: str) -> str:
-    """The extraction configuration a fingerprint covers: labels, newsx version, and the
-    contents of every park registry in use (the shipped one and the user's ``--registry``)."""
+def config_key(labels: Any, version: str, facts: bool = False) -> str:
+    """The extraction configuration a fingerprint covers: labels, newsx version, whether facts
+    are extracted (a run with facts after one without rewrites the documents, and the reverse
+    removes their facts), and the contents of every park registry in use (the shipped one and
+    the user's ``--registry``)."""
     from extract.park.registry import REGISTRY_PATH, user_registries
 
     registries = []
@@ -109,7 +111,7 @@ def config_key(labels: Any, version: str) -> str:
         except OSError:
             registries.append("unreadable")
     return json.dumps({"labels": sorted(labels) if labels else "all", "version": version,
-                       "registries": registries}, sort_keys=True)
+                       "registries": registries, "facts": bool(facts)}, sort_keys=True)
 
 
 _ISO = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])|W(\d{2})))?\Z")
@@ -187,3 +189,127 @@ def clean_reject(reject: dict) -> dict:
     if len(raw) > MAX_RAW:
         out["raw"] = raw[:MAX_RAW] + f"… ({len(raw) - MAX_RAW} more characters)"
     return out
+
+
+# -- facts ---------------------------------------------------------------------------------------
+# One row per fact (schemas.facts.Fact), its columns derived from the model: ``<part>_<field>``
+# for the fields of each part (subject, indicator, period, value, share), the top-level scalars
+# as they are, lists as ``<name>_json``; a few renamed where the plain name reads better
+# (park_id, resolved_by, scope, value_fraction, period_mention_*: ``period_start``/``period_end``
+# are the DATE range of the period, like mentions' date_start/date_end).
+
+FACT_DECIMAL = (38, 10)  # precision, scale of fact decimals wherever the engine has a decimal type
+_FACT_RENAME = {("subject", "park_id"): "park_id", ("subject", "resolved_by"): "resolved_by",
+                ("indicator", "scope"): "scope", ("value", "value"): "value_fraction",
+                ("period", "start"): "period_mention_start", ("period", "end"): "period_mention_end"}
+_FACT_SKIP = {"tags"}  # gold only
+
+
+def _is_int(annotation: Any) -> bool:
+    if annotation is int:
+        return True
+    return any(_is_int(a) for a in typing.get_args(annotation))
+
+
+def _kind(annotation: Any) -> str:
+    return "decimal" if _is_decimal(annotation) else "int" if _is_int(annotation) else "text"
+
+
+def _part_model(annotation: Any) -> Any:
+    """The pydantic model of a part field (``Subject``, ``Period | None`` …), else None."""
+    from pydantic import BaseModel
+
+    for a in (annotation, *typing.get_args(annotation)):
+        if isinstance(a, type) and issubclass(a, BaseModel):
+            return a
+    return None
+
+
+def _fact_layout() -> tuple[list[tuple[str, str, tuple[str, ...]]], dict[str, str]]:
+    """[(column, kind, path into the fact's dump)], column → kind (decimal, int, date, json, text)."""
+    from schemas.facts import Fact
+
+    layout: list[tuple[str, str, tuple[str, ...]]] = [("doc_id", "text", ()), ("fact_no", "int", ()),
+                                                       ("sentence_start", "int", ("sentence", "0")),
+                                                       ("sentence_end", "int", ("sentence", "1"))]
+    for name, info in Fact.model_fields.items():
+        if name in _FACT_SKIP or name == "sentence":
+            continue
+        part = _part_model(info.annotation)
+        if typing.get_origin(info.annotation) is list:
+            layout.append((f"{name}_json", "json", (name,)))
+        elif part is not None:
+            for sub, sub_info in part.model_fields.items():
+                layout.append((_FACT_RENAME.get((name, sub), f"{name}_{sub}"), _kind(sub_info.annotation), (name, sub)))
+            if name == "period":
+                layout += [("period_start", "date", ()), ("period_end", "date", ())]
+        else:
+            layout.append((name, _kind(info.annotation), (name,)))
+    return layout, {c: k for c, k, _ in layout}
+
+
+_FACT_LAYOUT, FACT_KINDS = _fact_layout()
+FACT_COLUMNS = list(FACT_KINDS)
+
+
+def fact_columns(decimal_type: str, date_type: str, json_type: str = "TEXT") -> list[tuple[str, str]]:
+    """(column name, SQL type) of the ``facts`` table for an engine."""
+    types = {"decimal": decimal_type, "date": date_type, "json": json_type, "int": "INTEGER", "text": "TEXT"}
+    return [(c, types[k]) for c, k in FACT_KINDS.items()]
+
+
+def _fits(value: Decimal) -> bool:
+    """Exact in DECIMAL(38, 10): at most 10 fractional and 28 integer digits."""
+    precision, scale = FACT_DECIMAL
+    sign, digits, exponent = value.normalize().as_tuple()
+    if not isinstance(exponent, int):
+        return False  # NaN, Infinity
+    return -exponent <= scale and len(digits) + exponent <= precision - scale
+
+
+def _fact_decimal(value: Decimal, column: str, fact_no: int) -> str:
+    """A decimal for a DECIMAL(38, 10) column, exact. A repeating fraction (三分之一: as many
+    significant digits as the Decimal context holds, so already rounded there) is rounded to the
+    column's 10 places; any other value the column cannot hold exactly raises ValueError."""
+    import decimal
+
+    if not _fits(value):
+        digits = value.as_tuple().digits
+        if len(digits) >= decimal.getcontext().prec and value.is_finite():
+            value = value.quantize(Decimal(1).scaleb(-FACT_DECIMAL[1]), rounding=decimal.ROUND_HALF_EVEN)
+        if not _fits(value):
+            raise ValueError(f"fact {fact_no}: {column} {value} does not fit DECIMAL{FACT_DECIMAL}")
+    return format(value, "f")
+
+
+def fact_tuple(doc_id: str, fact_no: int, fact: Any) -> tuple:
+    """The values of ``FACT_COLUMNS`` for one fact (``schemas.facts.Fact``): decimals as exact
+    strings (see :func:`_fact_decimal`), dates as ISO days, lists as JSON. A written value that
+    DECIMAL(38, 10) cannot hold exactly raises ValueError (the document becomes a reject, never
+    a silently rounded row)."""
+    row: list[Any] = []
+    for column, kind, path in _FACT_LAYOUT:
+        if column == "doc_id":
+            row.append(doc_id)
+            continue
+        if column == "fact_no":
+            row.append(fact_no)
+            continue
+        if kind == "date":
+            period = fact.period
+            bounds = date_range(period.value if period else None)
+            row.append(bounds[0] if column == "period_start" else bounds[1])
+            continue
+        value: Any = fact
+        for step in path:
+            if value is None:
+                break
+            value = value[int(step)] if isinstance(value, tuple) else getattr(value, step)
+        if kind == "json":
+            value = "[" + ",".join(v.model_dump_json() for v in value) + "]" if value else None
+        elif kind == "decimal" and value is not None:
+            value = _fact_decimal(value, column, fact_no)
+        else:
+            value = _plain(value)
+        row.append(value)
+    return tuple(row)

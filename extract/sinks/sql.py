@@ -13,13 +13,19 @@ and for PostgreSQL an optional ``?schema=NAME`` in the URL):
                      percent_value, …, date_value, date_qualifier, park_canonical, park_level, …
                      (NULL for the other labels). Primary key (doc_id, start, "end", label).
                      Decimals are exact: TEXT in SQLite and DuckDB, NUMERIC in PostgreSQL.
+``PREFIXfacts``      one row per fact (``newsx run --facts``, the default): doc_id, fact_no (its order
+                     in the document), the columns of ``rows.FACT_COLUMNS`` derived from
+                     ``schemas.facts.Fact`` (subject_canonical, park_id, indicator_id, period_value,
+                     period_start/period_end, value_amount, changes_json …). Decimals DECIMAL(38,10)
+                     in DuckDB, NUMERIC in PostgreSQL, text in SQLite; periods DATE where the engine
+                     has it; changes_json JSONB in PostgreSQL. Primary key (doc_id, fact_no).
 ``PREFIXrejects``    input units that could not become documents: run_id, source, line, reason, raw;
                      one row per (source, line), refreshed by each run that sees it.
 
 Loads are idempotent and resumable: each batch of documents and their mentions is written in
 one transaction; a document already stored with the same text hash is skipped, so re-running
 the same input adds no rows (only a ``runs`` row) and a killed run resumes where it stopped.
-A document stored with a different text under the same id is replaced, mentions included.
+A document stored with a different text under the same id is replaced, mentions and facts included.
 SQL uses bound parameters (or COPY) only; user-given names (table prefix, schema) must match
 a strict pattern before they reach a statement.
 """
@@ -33,13 +39,13 @@ import uuid
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from extract.sinks.rows import (BOOL_COLUMNS, DATE_RANGE_COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FIELDS, INT_COLUMNS, MENTION_COLUMNS,
-                                clean_reject, value_columns)
+from extract.sinks.rows import (BOOL_COLUMNS, DATE_RANGE_COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FIELDS, FACT_COLUMNS,
+                                FACT_DECIMAL, INT_COLUMNS, MENTION_COLUMNS, clean_reject, fact_columns, value_columns)
 
 NAME = re.compile(r"[a-z_][a-z0-9_]{0,40}\Z")  # \Z, not $: "$" also matches before a final newline
 CHUNK = 500  # ids per IN (…) list: under every engine's parameter limit
 MAX_ID = 256  # characters of a document id (a key: PostgreSQL's btree refuses rows over ~2.7 KB)
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 REJECT_COLUMNS = ["run_id", "source", "line", "reason", "raw", "field"]
 
 
@@ -67,8 +73,9 @@ def qualifier(prefix: str = "", schema: str | None = None) -> str:
 
 
 def ddl(prefix: str = "", *, decimal_type: str = "TEXT", date_type: str = "TEXT", bool_type: str = "BOOLEAN",
-        schema: str | None = None) -> list[str]:
-    """The current schema (version ``SCHEMA_VERSION``) for a new database."""
+        schema: str | None = None, fact_types: tuple[str, str, str] = ("TEXT", "TEXT", "TEXT")) -> list[str]:
+    """The current schema (version ``SCHEMA_VERSION``) for a new database. ``fact_types``: the
+    SQL types of the ``facts`` table's decimal, date and JSON columns."""
     p = qualifier(prefix, schema)
     value_cols = ",\n  ".join(f"{c} {t}" for c, t in value_columns(decimal_type, bool_type)
                                + [(c, date_type) for c in DATE_RANGE_COLUMNS])
@@ -101,6 +108,7 @@ def ddl(prefix: str = "", *, decimal_type: str = "TEXT", date_type: str = "TEXT"
   {value_cols},
   PRIMARY KEY (doc_id, start, "end", label)
 )""",
+        facts_ddl(p, *fact_types),
         f"""CREATE TABLE IF NOT EXISTS {p}rejects (
   run_id TEXT,
   source TEXT,
@@ -110,6 +118,16 @@ def ddl(prefix: str = "", *, decimal_type: str = "TEXT", date_type: str = "TEXT"
   field TEXT
 )""",
     ]
+
+
+def facts_ddl(p: str, decimal_type: str, date_type: str, json_type: str) -> str:
+    """The ``facts`` table (one row per fact of a document, ``fact_no`` its order there)."""
+    cols = ",\n  ".join(f"{c} {t}" + (" NOT NULL" if c in ("doc_id", "fact_no") else "")
+                        for c, t in fact_columns(decimal_type, date_type, json_type))
+    return f"""CREATE TABLE IF NOT EXISTS {p}facts (
+  {cols},
+  PRIMARY KEY (doc_id, fact_no)
+)"""
 
 
 PARKS_DDL = """CREATE TABLE IF NOT EXISTS {p}parks (
@@ -148,7 +166,8 @@ RUNS_DDL = """CREATE TABLE IF NOT EXISTS {p}runs (
   mentions INTEGER DEFAULT 0,
   rejects INTEGER DEFAULT 0,
   skipped INTEGER DEFAULT 0,
-  version TEXT
+  version TEXT,
+  facts INTEGER DEFAULT 0
 )"""
 
 
@@ -170,6 +189,7 @@ class SqlSink:
     decimal_type = "TEXT"
     date_type = "TEXT"
     bool_type = "BOOLEAN"
+    fact_types = ("TEXT", "TEXT", "TEXT")  # the facts table's decimal, date, JSON columns
     null_safe_eq = "IS NOT DISTINCT FROM"
 
     def __init__(self, conn: Any, prefix: str = "", paramstyle: str = "qmark", schema: str | None = None):
@@ -210,7 +230,7 @@ class SqlSink:
                                   f"({SCHEMA_VERSION}): upgrade newsx")
             if found == 0:
                 for stmt in ddl(self.prefix, decimal_type=self.decimal_type, date_type=self.date_type,
-                                bool_type=self.bool_type, schema=self.schema):
+                                bool_type=self.bool_type, schema=self.schema, fact_types=self.fact_types):
                     cur.execute(stmt)
             else:
                 for version in range(found + 1, SCHEMA_VERSION + 1):
@@ -254,7 +274,8 @@ class SqlSink:
         cur.execute(f"ALTER TABLE {p}documents ADD COLUMN fingerprint TEXT")
         cur.execute(f"ALTER TABLE {p}rejects ADD COLUMN field TEXT")
         cur.execute(RUNS_DDL.format(p=p + "new_").replace("IF NOT EXISTS ", ""))
-        cur.execute(f"INSERT INTO {p}new_runs SELECT CAST(id AS TEXT), started, finished, inputs, documents, "
+        cur.execute(f"INSERT INTO {p}new_runs (id, started, finished, inputs, documents, mentions, rejects, skipped, "
+                    f"version) SELECT CAST(id AS TEXT), started, finished, inputs, documents, "
                     f"mentions, rejects, skipped, version FROM {p}runs")
         cur.execute(f"DROP TABLE {p}runs")
         cur.execute(f"ALTER TABLE {p}new_runs RENAME TO {self.prefix}runs")
@@ -265,6 +286,14 @@ class SqlSink:
         """2 → 3: the ``parks`` table (the registry; join ``mentions.park_id = parks.id`` for a
         PARK mention's type, level, province, city)."""
         cur.execute(PARKS_DDL.format(p=self.p))
+
+    def _migrate_4(self, cur: Any) -> None:
+        """3 → 4: the ``facts`` table and the facts count of a run. The documents stored before
+        have no facts: their fingerprints (which now cover whether facts are extracted) differ
+        from a run's, so the next run that sees them rewrites them with their facts."""
+        cur.execute(facts_ddl(self.p, *self.fact_types))
+        if "facts" not in self._columns(cur, "runs"):  # a v1 database got it from _migrate_2's RUNS_DDL
+            cur.execute(f"ALTER TABLE {self.p}runs ADD COLUMN facts INTEGER DEFAULT 0")
 
     def _load_parks(self, cur: Any) -> None:
         """Refresh ``parks`` from the registries in use (in the schema transaction)."""
@@ -290,13 +319,13 @@ class SqlSink:
         self.run_id = run_id
         return run_id
 
-    def finish_run(self, documents: int, mentions: int, rejects: int, skipped: int) -> None:
+    def finish_run(self, documents: int, mentions: int, rejects: int, skipped: int, facts: int = 0) -> None:
         cur = self.conn.cursor()
         self._begin()
         cur.execute(
             f"UPDATE {self.p}runs SET finished = {self.mark}, documents = {self.mark}, mentions = {self.mark}, "
-            f"rejects = {self.mark}, skipped = {self.mark} WHERE id = {self.mark}",
-            (_now(), documents, mentions, rejects, skipped, self.run_id),
+            f"rejects = {self.mark}, skipped = {self.mark}, facts = {self.mark} WHERE id = {self.mark}",
+            (_now(), documents, mentions, rejects, skipped, facts, self.run_id),
         )
         self._commit()
 
@@ -333,6 +362,7 @@ class SqlSink:
         for k in range(0, len(ids), CHUNK):
             chunk = list(ids[k : k + CHUNK])
             cur.execute(f"DELETE FROM {self.p}mentions WHERE doc_id IN ({self._ph(len(chunk))})", chunk)
+            cur.execute(f"DELETE FROM {self.p}facts WHERE doc_id IN ({self._ph(len(chunk))})", chunk)
             cur.execute(f"DELETE FROM {self.p}documents WHERE id IN ({self._ph(len(chunk))})", chunk)
 
     def _insert(self, cur: Any, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
@@ -341,11 +371,12 @@ class SqlSink:
             rows,
         )
 
-    def write_rows(self, documents: Sequence[tuple], mentions: Sequence[tuple], *,
+    def write_rows(self, documents: Sequence[tuple], mentions: Sequence[tuple], *, facts: Sequence[tuple] = (),
                    rejects: Sequence[dict] = (), clear: Sequence[tuple[str, int | None]] = ()) -> int:
         """One transaction: replace the rows of ``documents`` (tuples of ``rows.DOCUMENT_FIELDS``;
-        any stored row with their id is deleted first, mentions included) with them and their
-        ``mentions`` (tuples of ``rows.MENTION_COLUMNS``); record ``rejects``, one row per
+        any stored row with their id is deleted first, mentions and facts included) with them,
+        their ``mentions`` (tuples of ``rows.MENTION_COLUMNS``) and their ``facts`` (tuples of
+        ``rows.FACT_COLUMNS``); record ``rejects``, one row per
         (source, line); delete the old rejects of the ``clear`` (source, line) origins (a line
         fixed since). Returns the mentions written."""
         if not (documents or rejects or clear):
@@ -364,6 +395,8 @@ class SqlSink:
                 self._insert(cur, "documents", DOCUMENT_COLUMNS, [tuple(d) + run for d in documents])
             if mentions:
                 self._insert(cur, "mentions", MENTION_COLUMNS, mentions)
+            if facts:
+                self._insert(cur, "facts", FACT_COLUMNS, facts)
             if rejects:
                 cur.executemany(
                     f"INSERT INTO {self.p}rejects ({', '.join(REJECT_COLUMNS)}) VALUES ({self._ph(len(REJECT_COLUMNS))})",
@@ -383,7 +416,7 @@ class SqlSink:
         self.conn.close()
 
 
-MIGRATIONS = {2: SqlSink._migrate_2, 3: SqlSink._migrate_3}
+MIGRATIONS = {2: SqlSink._migrate_2, 3: SqlSink._migrate_3, 4: SqlSink._migrate_4}
 
 
 class SqliteSink(SqlSink):
@@ -423,7 +456,9 @@ class SqliteSink(SqlSink):
 
 class DuckdbSink(SqlSink):
     """DuckDB: one writing process per file (DuckDB's own lock); concurrent runs need SQLite or
-    PostgreSQL."""
+    PostgreSQL. Facts have DECIMAL(38, 10) and DATE columns (mentions keep exact decimal text)."""
+
+    fact_types = (f"DECIMAL{FACT_DECIMAL}".replace(" ", ""), "DATE", "TEXT")
 
     def _begin(self, lock: str = "write") -> None:
         self.conn.begin()  # DuckDB's Python API autocommits each statement otherwise
@@ -436,9 +471,14 @@ class DuckdbSink(SqlSink):
             import pyarrow as pa
         except ImportError:
             return super()._insert(cur, table, columns, rows)
-        data = pa.table({c: pa.array(col, type=pa.int64() if c in INT_COLUMNS else pa.bool_() if c in BOOL_COLUMNS
-                                     else pa.string())
-                         for c, col in zip(columns, zip(*rows))})
+        if table == "facts":
+            from extract.sinks.files import fact_arrow_table
+
+            data = fact_arrow_table(rows)
+        else:
+            data = pa.table({c: pa.array(col, type=pa.int64() if c in INT_COLUMNS else pa.bool_() if c in BOOL_COLUMNS
+                                         else pa.string())
+                             for c, col in zip(columns, zip(*rows))})
         self.conn.register("newsx_staging", data)
         try:
             cols = ", ".join(map(_quote, columns))

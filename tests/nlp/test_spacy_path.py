@@ -267,3 +267,35 @@ def test_throughput_reports_chars_per_second(nlp):
     r = xnlp.throughput([d.text for d in GOLD[:3]], nlp=nlp, repeat=1)
     assert r["documents"] == 3 and r["chars"] == sum(len(d.text) for d in GOLD[:3])
     assert r["chars_per_s"] > 0
+
+
+FACT_TEXT = "2023年，苏州工业园区实现营业收入100.15亿元，同比增长10%。"
+
+
+def test_doc_facts_are_the_fact_stage_of_the_mentions(nlp):
+    from decimal import Decimal
+
+    from extract.facts import extract_facts
+    from schemas.facts import Fact
+
+    date = dt.date(2024, 1, 5)
+    doc = nlp(xnlp.make_doc(nlp, FACT_TEXT, date))
+    facts = doc._.facts
+    assert facts and all(isinstance(f, Fact) for f in facts)
+    assert facts == extract_facts(FACT_TEXT, extract_text(FACT_TEXT, date, labels=LABELS), date)
+    f = facts[0]  # known by reading
+    assert (f.subject.canonical, f.indicator.id, f.period.value, f.value.amount) == \
+        ("苏州工业园区", "operating_revenue", "2023", Decimal("10015000000"))
+    assert doc.text[f.value.start:f.value.end] == "100.15亿元"
+    # kept through Doc.to_bytes, and through nlp.pipe in worker processes
+    from spacy.tokens import Doc
+
+    assert Doc(nlp.vocab).from_bytes(doc.to_bytes())._.facts == facts
+    piped = list(nlp.pipe([xnlp.make_doc(nlp, FACT_TEXT, date)], n_process=2))
+    assert piped[0]._.facts == facts
+    # none before the component runs, none when switched off, and the setting serializes
+    assert nlp.make_doc(FACT_TEXT)._.facts == []
+    off = xnlp.load(LABELS, facts=False)
+    assert off(xnlp.make_doc(off, FACT_TEXT, date))._.facts == []
+    assert off.get_pipe("newsx").facts is False
+    assert spacy.util.load_model_from_config(off.config, auto_fill=True).get_pipe("newsx").facts is False

@@ -207,3 +207,106 @@ def test_render_command_to_stdout_from_a_text_file(tmp_path):
 def test_render_is_listed_by_the_cli():
     result = CliRunner().invoke(main, ["render", "--help"])
     assert result.exit_code == 0 and "--gold" in result.output
+
+
+# -- facts -----------------------------------------------------------------------------------------
+
+FACT_TEXT = "2023年，苏州工业园区实现营业收入100.15亿元，同比增长10%；园区新增高新技术企业56家。"
+
+
+def _fact_page(text: str = FACT_TEXT, doc_id: str = "f") -> Page:
+    import datetime as dt
+
+    from extract.facts import extract_facts
+
+    doc = Document(id=doc_id, text=text, date=dt.date(2024, 1, 5))
+    mentions = extract_text(text, doc.date, labels=LABELS)
+    return Page(doc, mentions, None, extract_facts(text, mentions, doc.date))
+
+
+class Facts(HTMLParser):
+    """The rows of the facts tables (cell texts, value links) and the evidence pieces by id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict] = []
+        self.cell: list[str] | None = None
+        self.ids: dict[str, list[str]] = {}  # evidence id -> text of its first piece
+        self.open: list[str | None] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tr" and a.get("data-newsx") == "fact":
+            self.rows.append({"cells": [], "href": None, "rule": a.get("data-rule")})
+        elif tag == "td" and self.rows:
+            self.cell = []
+        elif tag == "a" and self.cell is not None:
+            self.rows[-1]["href"] = a["href"]
+        if tag == "span":
+            ident = a.get("id") if a.get("data-newsx") == "evidence" else None
+            self.open.append(ident)
+            if ident:
+                self.ids[ident] = []
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.rows[-1]["cells"].append("".join(self.cell))
+            self.cell = None
+        if tag == "span" and self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+        for ident in self.open:
+            if ident:
+                self.ids[ident].append(data)
+
+
+def test_facts_table_under_the_text_links_each_row_to_its_evidence():
+    page = render_html([_fact_page()], labels=LABELS)
+    f = Facts()
+    f.feed(page)
+    # known by reading: 苏州工业园区 · operating revenue · 2023 · 100.15亿元 · +10% yoy; 园区 → the same park, 56家
+    first = f.rows[0]["cells"]
+    assert first == ["苏州工业园区", "operating_revenue (营业收入)", "2023", "10,015,000,000 CNY", "同比 +10%", "actual"]
+    assert any(r["cells"][0].startswith("苏州工业园区") and r["cells"][3] == "56 家" for r in f.rows[1:])
+    assert page.index('data-newsx="facts"') > page.index('class="newsx-text"')  # under the text
+    for row in f.rows:  # every row links to an evidence span whose text is the value as written
+        assert row["href"] and row["href"][1:] in f.ids and row["rule"]
+    assert "".join(f.ids[f.rows[0]["href"][1:]]).startswith("100.15亿元")
+    # the evidence of a MONEY value is inside its highlighted mention; the text is unchanged
+    p = parse(page)
+    assert p.text == [FACT_TEXT]
+    mark = next(m for m in p.of("mention") if m["data-label"] == "MONEY")
+    ev = next(e for e in p.of("evidence") if e.get("id") == f.rows[0]["href"][1:])
+    assert page.index(f'id="{ev["id"]}"') > page.index(f'data-start="{mark["data-start"]}"')
+
+
+def test_facts_table_is_escaped_and_anchors_are_per_document():
+    # a document id and a park name that look like markup never reach the page as markup
+    text = "2023年，苏州工业园区实现营业收入100亿元。"
+    pages = [_fact_page(text, "<a>"), _fact_page(text, "b\"'")]
+    page = render_html(pages, labels=LABELS)
+    f = Facts()
+    f.feed(page)
+    assert [r["href"] for r in f.rows] == ["#newsx-ev0-0", "#newsx-ev1-0"]
+    assert set(f.ids) == {"newsx-ev0-0", "newsx-ev1-0"}
+    assert "<a>" not in page.replace('<a href="#newsx-ev', "")
+    from schemas.facts import Fact
+
+    evil = pages[0].facts[0].model_copy(update={"segment": "<img src=x onerror=alert(1)>", "rule": '"><script>'})
+    page = render_html([Page(pages[0].document, pages[0].mentions, None, [Fact.model_validate(evil.model_dump())])],
+                       labels=LABELS)
+    assert "<img" not in page and "<script>\"" not in page and "&lt;img src=x" in page
+
+
+def test_render_command_shows_facts_unless_told_not_to(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(FACT_TEXT, encoding="utf-8")
+    on = CliRunner().invoke(main, ["render", str(f), "-o", "-", "--date", "2024-01-05"])
+    assert on.exit_code == 0, on.output
+    assert on.output.count('data-newsx="fact"') >= 2 and 'href="#newsx-ev0-0"' in on.output
+    off = CliRunner().invoke(main, ["render", str(f), "-o", "-", "--date", "2024-01-05", "--no-facts"])
+    body = off.output[off.output.index("<body>"):]
+    assert off.exit_code == 0 and 'data-newsx="fact' not in body and 'data-newsx="evidence"' not in body
