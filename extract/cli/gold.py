@@ -7,17 +7,22 @@ from pathlib import Path
 
 import click
 
+from extract.cli import NewsxGroup
+from extract.cli.options import FILE
+from extract.cli.util import err as _err
 
 
-@click.group()
+@click.group(cls=NewsxGroup)
 def gold() -> None:
     """Gold data tools: check, import and export."""
 
 
 @gold.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=FILE)
 def gold_check(files):
-    """Validate gold FILES: offsets, surfaces, overlaps, values. Exit 1 on the first bad file."""
+    """Validate gold FILES: offsets, surfaces, overlaps, values. Exit 1 on the first bad file.
+
+    The report goes to stderr (stdout stays empty)."""
     from extract.evaluate import GoldError, load_gold
 
     total_docs = total_spans = 0
@@ -33,13 +38,13 @@ def gold_check(files):
                 by_label[m.label.value] = by_label.get(m.label.value, 0) + 1
         total_docs += len(docs)
         total_spans += spans
-        click.echo(f"ok  {f}: {len(docs)} documents, {spans} spans")
+        _err(f"ok  {f}: {len(docs)} documents, {spans} spans")
     labels = ", ".join(f"{k} {v}" for k, v in sorted(by_label.items()))
-    click.echo(f"total: {total_docs} documents, {total_spans} spans ({labels})")
+    _err(f"total: {total_docs} documents, {total_spans} spans ({labels})")
 
 
 @gold.command("export")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=FILE)
 @click.option("--format", "fmt", type=click.Choice(["doccano", "labelstudio"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-")
 def gold_export(files, fmt, output):
@@ -56,7 +61,7 @@ def gold_export(files, fmt, output):
 
 
 @gold.command("import")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.argument("source", type=FILE)
 @click.option("--format", "fmt", type=click.Choice(["doccano", "labelstudio"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-")
 def gold_import(source, fmt, output):

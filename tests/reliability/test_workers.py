@@ -154,7 +154,7 @@ def test_kill_9_at_any_point_loses_and_duplicates_nothing(tmp_path, db, clean, w
     proc.wait(timeout=LIMIT)
     done = subprocess.run(_cmd(src, db.url, tmp_path / "o2"), cwd=ROOT, capture_output=True, text=True, timeout=LIMIT)
     assert done.returncode == 0, done.stderr
-    assert "documents in: 600 = written" in done.stdout
+    assert "documents in: 600 = written" in done.stderr
     _same_as_clean(db, ref)
     ids = db.query("SELECT id, COUNT(*) FROM documents GROUP BY id HAVING COUNT(*) > 1")
     assert ids == []
