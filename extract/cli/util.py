@@ -66,7 +66,12 @@ def mask(msg: str) -> str:
         return msg
     from extract.sinks.sql import mask_url
 
-    return _URL.sub(lambda m: mask_url(m.group()), msg)
+    def one(m: re.Match) -> str:
+        url = m.group()
+        tail = len(url) - len(url.rstrip(":,.;)]"))  # punctuation after the URL is the sentence's
+        return mask_url(url[: len(url) - tail]) + url[len(url) - tail:]
+
+    return _URL.sub(one, msg)
 
 
 def one_line(exc: BaseException) -> str:
