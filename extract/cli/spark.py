@@ -47,23 +47,38 @@ def spark_command(inputs, output, master, date, labels, partitions, conf, progre
 
 
 def _watch_tasks(sc, bar, every: float = 0.5) -> threading.Event:
-    """Poll Spark's status tracker: tasks completed / total over the stages seen so far."""
+    """Poll Spark's status tracker: tasks completed / total over the stages run so far (a stage
+    Spark skips, its result cached, never counts). Set the returned event to stop; a last poll
+    then draws the final count."""
     stop = threading.Event()
     stages: dict[int, tuple[int, int]] = {}
+    tracker = sc.statusTracker()
+
+    def once() -> bool:
+        try:
+            active = set(tracker.getActiveStageIds())
+            ids = {sid for job in tracker.getJobIdsForGroup()
+                   for sid in (getattr(tracker.getJobInfo(job), "stageIds", None) or [])}
+            for sid in ids | active:
+                info = tracker.getStageInfo(sid)
+                if info is not None and (sid in active or info.numCompletedTasks or info.numActiveTasks):
+                    stages[sid] = (info.numCompletedTasks, info.numTasks)
+        except Exception:  # noqa: BLE001 - the context is stopping; the bar is only a view
+            return False
+        bar.set_completed(sum(d for d, _ in stages.values()), sum(t for _, t in stages.values()) or None)
+        return True
 
     def poll() -> None:
-        tracker = sc.statusTracker()
-        while not stop.wait(every):
-            try:
-                ids = {sid for job in tracker.getJobIdsForGroup() for sid in (getattr(tracker.getJobInfo(job), "stageIds", None) or [])}
-                for sid in ids | set(tracker.getActiveStageIds()):
-                    info = tracker.getStageInfo(sid)
-                    if info is not None:
-                        stages[sid] = (info.numCompletedTasks, info.numTasks)
-            except Exception:  # noqa: BLE001 - the context is stopping; the bar is only a view
-                return
-            done = sum(d for d, _ in stages.values())
-            bar.set_completed(done, sum(t for _, t in stages.values()) or None)
+        while not stop.wait(every) and once():
+            pass
+        once()
 
-    threading.Thread(target=poll, name="newsx-spark-progress", daemon=True).start()
-    return stop
+    thread = threading.Thread(target=poll, name="newsx-spark-progress", daemon=True)
+    thread.start()
+
+    class Stopper(threading.Event):
+        def set(self) -> None:  # stop, and wait for the last poll
+            stop.set()
+            thread.join(timeout=5)
+
+    return Stopper()
