@@ -8,7 +8,7 @@ import sys
 import click
 
 from extract.cli.options import DATE, INPUT, LABELS
-from extract.cli.util import err as _err, progress_flag
+from extract.cli.util import err as _err, info, progress_flag
 from extract.progress import Progress
 
 
@@ -40,6 +40,8 @@ def extract(inputs, output, date, labels, rejects, pages, progress, with_facts):
     rejects_path = rejects or (None if to_stdout else output + ".rejects.jsonl")
     rej = open(rejects_path, "w", encoding="utf-8") if rejects_path else None
     bar = Progress(enabled=progress_flag(False if to_stdout and progress is None else progress))
+    info(f"labels: {','.join(label_list) if label_list else 'all'}; output: {'stdout' if to_stdout else output}"
+         + (f"; rejects: {rejects_path}" if rejects_path else ""))
     n_in = n_out = n_rej = 0
     try:
         for item in read_inputs(inputs, date):

@@ -7,7 +7,7 @@ import json
 import click
 
 from extract.cli.options import FILE, LABELS
-from extract.cli.util import progress_flag
+from extract.cli.util import info, progress_flag
 
 
 @click.command()
@@ -48,6 +48,8 @@ def score(files, pred_files, errors, as_json, labels, facts_gold, calendar_words
         keep = set(labels)
         gold = [g.model_copy(update={"spans": [m for m in g.spans if m.label.value in keep]}) for g in gold]
         pred = {k: v.model_copy(update={"spans": [m for m in v.spans if m.label.value in keep]}) for k, v in pred.items()}
+    info(f"gold: {len(gold)} documents from {len(files)} file(s); predictions: "
+         + (f"{len(pred)} documents from {len(pred_files)} file(s)" if pred_files else "the extractor"))
     result = do_score(gold, pred)
     if as_json:
         data = report_json(result, len(gold))

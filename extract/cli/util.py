@@ -84,6 +84,9 @@ def error(msg: str) -> None:
     click.echo(f"newsx: error: {msg}", err=True)
 
 
+DATABASE_MODULES = {"duckdb", "psycopg", "sqlite3", "pyarrow", "py4j", "pyspark"}  # their errors are the user's to read
+
+
 def run_main(call: Callable[[], object]) -> int:
     """Run the click group (``standalone_mode=False``) and turn every outcome into an exit code
     and at most the usage line plus one error line on stderr."""
@@ -117,7 +120,8 @@ def run_main(call: Callable[[], object]) -> int:
     except Exception as exc:  # noqa: BLE001 - the one place an error reaches the user
         if STATE.debug:
             traceback.print_exc()
-        known = isinstance(exc, (OSError, ValueError, LookupError, RuntimeError, ConnectionError))
+        known = (isinstance(exc, (OSError, ValueError, LookupError, RuntimeError, ConnectionError))
+                 or type(exc).__module__.split(".")[0].lstrip("_") in DATABASE_MODULES)
         hint = "" if known or STATE.debug else f" ({type(exc).__name__}: a bug? --debug shows the traceback)"
         error(one_line(exc) + hint)
         return 1

@@ -115,7 +115,7 @@ def test_a_worker_that_keeps_dying_stops_the_run_cleanly(tmp_path, db, clean):
     if proc.returncode == 0:  # the input ran out before a second death: nothing to stop
         pytest.skip("the run finished before the workers could be killed twice")
     assert proc.returncode == 1 and "Traceback" not in err
-    assert err.strip().splitlines()[-1].startswith("Error: a worker process died twice")
+    assert err.strip().splitlines()[-1].startswith("newsx: error: a worker process died twice")
     assert 0 < _count(db) < 600
     done = subprocess.run(_cmd(src, db.url, tmp_path / "o2"), cwd=ROOT, capture_output=True, text=True, timeout=LIMIT)
     assert done.returncode == 0, done.stderr
