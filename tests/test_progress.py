@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from extract.progress import Progress
 
@@ -65,3 +68,16 @@ def test_run_and_score_and_render_draw_on_stderr_only(tmp_path):
     assert (r.returncode, r.stdout, r.stderr) == (0, "", "")  # --quiet wins
     r = _newsx("run", SEED, "--db", "none", "--out", str(tmp_path / "o"))  # not a terminal: no bar
     assert "\x1b" not in r.stderr and "━" not in r.stderr
+
+
+@pytest.mark.slow
+def test_spark_shows_tasks_done_of_total(tmp_path):
+    pytest.importorskip("pyspark", reason="pip install 'newsx[spark]'")
+    if not shutil.which("java"):
+        pytest.skip("no Java for Spark: apt-get install openjdk-17-jre-headless")
+    r = _newsx("spark", SEED, str(tmp_path / "sp"), "--master", "local[2]", "--progress")
+    assert r.returncode == 0 and r.stdout == "", r.stderr
+    err = ANSI.sub("", r.stderr).replace("\r", "\n")
+    done = [tuple(map(int, m)) for m in re.findall(r"(\d+)/(\d+) tasks", err)]
+    assert done and done[-1][0] == done[-1][1] > 0  # the last frame: every task of the job done
+    assert "documents: 1, rejects: 0" in err and "FutureWarning" not in err
