@@ -91,7 +91,7 @@ def test_a_killed_worker_is_retried_and_the_run_completes(tmp_path, db, clean):
     os.kill(_children(proc.pid)[0], signal.SIGKILL)
     out, err = proc.communicate(timeout=LIMIT)
     assert proc.returncode == 0, err
-    assert "documents in: 600 = written 600 + skipped (already loaded) 0 + rejects 0" in out
+    assert "documents in: 600 = written 600 + skipped (already loaded) 0 + rejects 0" in err and out == ""
     _same_as_clean(db, ref)
 
 
