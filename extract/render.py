@@ -505,9 +505,11 @@ def _run(cmd: list[str], timeout: float) -> str:
 
 
 def build_pages(inputs: Sequence[str], *, gold_files: Sequence[str] = (), date: dt.date | None = None,
-                labels: Sequence[str] | None = None, on_reject=None, facts: bool = True) -> list[Page]:
+                labels: Sequence[str] | None = None, on_reject=None, facts: bool = True,
+                progress=None) -> list[Page]:
     """Read INPUTS, extract (records path; and the fact stage, unless ``facts`` is False), pair
-    each document with its gold by id."""
+    each document with its gold by id. ``progress``: an :class:`extract.progress.Progress`,
+    updated per document and reject."""
     from extract.evaluate import load_gold
     from extract.intake.read import Reject, read_inputs
     from extract.pipeline import extract_text
@@ -522,6 +524,8 @@ def build_pages(inputs: Sequence[str], *, gold_files: Sequence[str] = (), date: 
         if isinstance(item, Reject):
             if on_reject:
                 on_reject(item)
+            if progress is not None:
+                progress.update(rejects=1)
             continue
         mentions = extract_text(item.text, item.date, labels=labels, doc_id=item.id)
         found = None
@@ -529,5 +533,7 @@ def build_pages(inputs: Sequence[str], *, gold_files: Sequence[str] = (), date: 
             from extract.facts import extract_facts
 
             found = extract_facts(item.text, mentions, item.date)
+        if progress is not None:
+            progress.update(documents=1, mentions=len(mentions), chars=len(item.text))
         pages.append(Page(item, mentions, gold.get(item.id) if gold_files else None, found))
     return pages

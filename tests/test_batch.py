@@ -126,7 +126,7 @@ def test_killed_run_resumes_without_duplicates_or_loss(tmp_path, backend):
     assert backend.query("SELECT COUNT(*) FROM runs WHERE finished IS NULL")[0][0] == 1
     done = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
     assert backend.counts() == expected
-    assert f"skipped (already loaded) {partial} " in done.stdout
+    assert f"skipped (already loaded) {partial} " in done.stderr and not done.stdout
     # no document lost its mentions in the kill: every stored mention set equals a clean run's
     got = backend.query('SELECT doc_id, start, "end", label FROM mentions ORDER BY doc_id, start, "end", label')
     want = Backend("sqlite", f"sqlite:///{clean_db}").query(
@@ -261,7 +261,7 @@ def test_cli_run_prints_summary(tmp_path):
     done = subprocess.run([sys.executable, "-m", "extract.cli", "run", str(src), "--db", f"sqlite:///{tmp_path}/c.sqlite",
                            "--out", str(tmp_path / "o"), "-j", "2", "--no-progress"],
                           cwd=ROOT, capture_output=True, text=True, check=True)
-    assert "documents in: 5 = written 5 + skipped (already loaded) 0 + rejects 0" in done.stdout
+    assert "documents in: 5 = written 5 + skipped (already loaded) 0 + rejects 0" in done.stderr and not done.stdout
     bad = subprocess.run([sys.executable, "-m", "extract.cli", "run", str(src), "--table-prefix", "A-B"],
                          cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "invalid name" in bad.stderr

@@ -68,11 +68,12 @@ def test_wheel_holds_the_package_data(venv):
     bin_dir, work, env = venv
     r = _run([str(bin_dir / "python"), "-c",
               "import extract, importlib.resources as r, sys; "
-              "print(extract.__file__); print((r.files('extract.park') / 'data' / 'registry.jsonl').is_file())"],
+              "print(extract.__file__); print((r.files('extract.park') / 'data' / 'registry.jsonl').is_file()); "
+              "print((r.files('extract.evaluate') / 'data' / 'labelstudio.xml').is_file())"],
              work, env)
-    where, has_registry = r.stdout.split()
+    where, has_registry, has_config = r.stdout.split()
     assert str(ROOT) not in where and "site-packages" in where
-    assert has_registry == "True"
+    assert has_registry == "True" and has_config == "True"
 
 
 def test_cli_extracts_all_four_labels(venv):

@@ -7,17 +7,17 @@ import sys
 
 import click
 
-from extract.cli.options import parse_date
-from extract.cli.util import err as _err
+from extract.cli.options import DATE, INPUT, LABELS
+from extract.cli.util import err as _err, info, progress_flag
 from extract.progress import Progress
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, type=INPUT)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="JSONL output file (default: stdout).")
-@click.option("--date", callback=parse_date, help="Document date (YYYY-MM-DD) for inputs that carry none.")
-@click.option("--labels", default=None, help="Comma-separated labels to extract (default: all).")
+@click.option("--date", type=DATE, help="Document date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--labels", type=LABELS, default=None, help="Comma-separated labels to extract (default: all).")
 @click.option("--rejects", type=click.Path(dir_okay=False), default=None,
               help="Where to write rejected input units (default: OUTPUT.rejects.jsonl, or stderr only).")
 @click.option("--pages", is_flag=True,
@@ -34,12 +34,14 @@ def extract(inputs, output, date, labels, rejects, pages, progress, with_facts):
     from extract.intake.read import Reject, read_inputs
     from extract.pipeline import extract_document
 
-    label_list = [x.strip().upper() for x in labels.split(",")] if labels else None
+    label_list = labels
     to_stdout = output == "-"
     out = sys.stdout if to_stdout else open(output, "w", encoding="utf-8")
     rejects_path = rejects or (None if to_stdout else output + ".rejects.jsonl")
     rej = open(rejects_path, "w", encoding="utf-8") if rejects_path else None
-    bar = Progress(enabled=(False if to_stdout and progress is None else progress))
+    bar = Progress(enabled=progress_flag(False if to_stdout and progress is None else progress))
+    info(f"labels: {','.join(label_list) if label_list else 'all'}; output: {'stdout' if to_stdout else output}"
+         + (f"; rejects: {rejects_path}" if rejects_path else ""))
     n_in = n_out = n_rej = 0
     try:
         for item in read_inputs(inputs, date):

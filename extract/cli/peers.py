@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from extract.cli.util import err as _err
+from extract.cli.options import FOLDER
 
 
 @click.command()
-@click.argument("directory", type=click.Path(file_okay=False), default="../shared/peers")
+@click.argument("directory", type=FOLDER, default="../shared/peers")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output with every failure and exclusion.")
 @click.option("--failures", is_flag=True, help="List failed and excluded cases.")
 def peers(directory, as_json, failures):
@@ -19,9 +19,6 @@ def peers(directory, as_json, failures):
     from extract.evaluate.peers import run_all
 
     path = Path(directory)
-    if not path.is_dir():
-        _err(f"no peer folder at {path}: nothing to run")
-        return
     results = run_all(path)
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))

@@ -26,10 +26,10 @@ def score(gold: Iterable[GoldDocument], pred: Mapping[str, ExtractedDocument]) -
 
 
 def predict(gold: Iterable[GoldDocument], *, options: Mapping[str, Any] | None = None,
-            labels: Sequence[str] | None = None) -> dict[str, ExtractedDocument]:
+            labels: Sequence[str] | None = None, progress: Any = None) -> dict[str, ExtractedDocument]:
     """Run the extractor on the gold texts as `newsx extract` runs on a user's JSONL line (text,
     date, source, title and metadata) — the one way the CLI, the README figures and their test
-    predict gold."""
+    predict gold. ``progress``: an :class:`extract.progress.Progress`, updated per document."""
     from extract.pipeline import extract_document  # the pipeline stays above evaluate's matching
 
     out: dict[str, ExtractedDocument] = {}
@@ -37,6 +37,8 @@ def predict(gold: Iterable[GoldDocument], *, options: Mapping[str, Any] | None =
         meta = {k: getattr(g, k) for k in _METADATA if getattr(g, k)}
         doc = Document(id=g.id, text=g.text, date=g.date, source=g.source, title=g.title, meta=meta)
         out[g.id] = extract_document(doc, labels=labels, options=options)
+        if progress is not None:
+            progress.update(documents=1, mentions=len(out[g.id].spans), chars=len(g.text))
     return out
 
 

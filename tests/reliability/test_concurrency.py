@@ -73,7 +73,7 @@ def test_eight_concurrent_runs_on_one_database(tmp_path, db_factory):
                  for k, p in enumerate(paths)]
         for proc in procs:
             out, err = proc.communicate(timeout=300)
-            if proc.returncode != 0 or "documents in: 40 = " not in out:
+            if proc.returncode != 0 or "documents in: 40 = " not in err or out:
                 failures.append((trial, proc.returncode, err.strip().splitlines()[-1:] if err else out))
         assert db.query("SELECT COUNT(*) FROM documents")[0][0] == 20 + 20 * RUNS
         assert [tuple(r) for r in db.query(q)] == [tuple(r) for r in ref.query(q)]

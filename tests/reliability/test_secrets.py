@@ -60,7 +60,7 @@ def test_cli_prints_no_password(tmp_path, postgres_url):
                            str(tmp_path / "o"), "--no-progress"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "hunter2pw" not in done.stdout + done.stderr
-    assert "database: postgresql://postgres:***@" in done.stdout and "password=***" in done.stdout
+    assert "database: postgresql://postgres:***@" in done.stderr and "password=***" in done.stderr
 
 
 def test_unreachable_server_is_one_line_without_password(tmp_path):
