@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ["extract", "run", "score", "gold", "gold check", "gold export", "gold import", "peers", "split", "render", "spark"]
+COMMANDS = ["extract", "run", "score", "gold", "gold check", "gold export", "gold import", "gold config", "peers", "split", "render", "spark"]
 
 
 def newsx(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
