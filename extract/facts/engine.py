@@ -60,6 +60,8 @@ _OTHER_NP = regex.compile(r"[\p{Han}A-Za-z&]+\Z")
 _OTHER_HEAD = regex.compile(r"^(?:其中|全区|全市|全省|园区|该区|本区|区内|实现|完成|主要|各类|重点)+")
 _OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面积|产量|总量|税金|税费)\Z")
 _NOT_OTHER = frozenset({"总额", "金额", "价值", "产值", "总值", "投资", "收入", "资金", "总投资", "投资额"})
+# A clause head ``NAME 完成/实现 …``: the doer of the verb stands before it.
+_DOER = regex.compile(r"\s*(?:\d{1,4}[-—~至]\d{1,2}月|前三季度|上半年|全年|今年)?[，,]?\s*(\p{Han}{2,8}?)(?:完成|实现|达到)")
 _VERB_TAIL = regex.compile(r"(?:实现|完成|达到|达|为|共|已|累计)+$")
 _BASIS_OF_MARK = {"vs_year_end"}
 PROJECT_IDS = frozenset({"projects_signed", "projects_started"})
@@ -216,6 +218,8 @@ class _Reader:
         modality = "actual"
         stock_sentence = False
         resp = any(it.kind == "resp" for it in items)
+        if resp and self._subjects_respectively(s, items, modality):
+            return
         if resp:
             if not self._respectively(s, clauses):
                 return  # a 分别 list we cannot zip exactly: nothing from this sentence
@@ -325,6 +329,8 @@ class _Reader:
                 if blocked and not subjects_here:
                     blocked_sentence = True
                     continue  # a project's or a city's figure, not the park's
+                if not subjects_here and not anaphor_here and self._named_other(c0, it.start):
+                    continue  # 特斯拉完成产值X: a company's figure, not the park's
                 subj = self._current(subjects_here, anaphor_here or (anaphor_sentence and self.subject is not None
                                                                      and self.subject.sentence != s.index), s.index)
                 if subj is None:
@@ -626,6 +632,14 @@ class _Reader:
     def _scope_end(self, its: list[Item], lo: int) -> int:
         return next((it.end for it in its if it.kind == "scope" and it.end == lo), -1)
 
+    def _named_other(self, c0: int, end: int) -> bool:
+        """Does the clause open with the name of a company or a person doing the verb
+        (特斯拉完成产值…, 华为实现营业收入…)?"""
+        from extract.segment import starts_with_name
+
+        m = _DOER.match(self.text, c0, end)
+        return bool(m) and starts_with_name(m.group(1))
+
     def _value(self, it: Item) -> dict:
         if it.kind == "MONEY":
             v = it.data
@@ -692,6 +706,36 @@ class _Reader:
         if not hasattr(self, "_starts_cache"):
             self._starts_cache = [i.start for i in self.items]
         return self._starts_cache
+
+    def _subjects_respectively(self, s: Sentence, items: list[Item], modality: str) -> bool:
+        """``A、B（等）…indicator分别达到x和y``: parks zipped with values, one indicator. True when
+        the sentence was read this way (its facts emitted), False to read it otherwise."""
+        r = next(k for k, it in enumerate(items) if it.kind == "resp")
+        parks = [it for it in items[:r] if it.kind == "PARK"]
+        inds = [it for it in items[:r] if it.kind == "ind"]
+        if len(parks) < 2 or len(inds) != 1 or len({p.data.canonical for p in parks}) != len(parks):
+            return False
+        if any(it.kind in VALUE for it in items[:r]) or inds[0].start < parks[-1].end:
+            return False
+        rest = items[r + 1:]
+        values = [it for it in rest if it.kind in ("MONEY", "COUNT")]
+        if len(values) != len(parks) or any(it.kind in ("ind", "PERCENT", "PARK", "group") for it in rest):
+            return False
+        for it in items[:r]:
+            if it.kind == "DATE" and not self._is_comparison(it) and getattr(it.data, "resolved", True):
+                self.period = self._period(it, s.index)
+        ind = inds[0]
+        for park, val in zip(parks, values):
+            if not self._binds(ind, val):
+                return False
+        for park, val in zip(parks, values):
+            subj = self._subject_of(park, items, items.index(park), s.index)
+            d = self._draft(subj.record(s.index, "explicit"), ind, None, self._value(val), s, 0, modality,
+                            any(it.kind == "stock" for it in items[:r]), "fact.respectively_subjects", False)
+            d.segment = None
+            self._emit(d, s)
+        self.subject = None  # several parks: none carries on
+        return True
 
     def _respectively(self, s: Sentence, clauses) -> bool:
         """Zip a 分别/依次 list, or refuse the sentence. Returns True when the sentence may be read

@@ -27,6 +27,8 @@ RULES: list[Rule] = [
          "示范园区的发明专利占全市三成。"),
     Rule("fact.respectively", "indicator、indicator 分别/依次 (为) value、value — zipped, counts equal",
          "示范园区营业收入、净利润分别为12亿元、3亿元。"),
+    Rule("fact.respectively_subjects", "park、park（等）… indicator 分别(达到/为) value和value — parks zipped with values",
+         "合肥高新区、芜湖高新区的高新技术企业分别达到120家和80家。"),
     Rule("fact.respectively_change", "facts of the sentence … 分别增长 a%、b% — zipped, counts equal",
          "示范园区营业收入、净利润分别为12亿元、3亿元，分别增长5%、8%。"),
     Rule("fact.other_value", "noun phrase ending in a measure noun (额/值/收入/投资 …) (完成/实现) MONEY: indicator other",
