@@ -20,7 +20,7 @@ def _mentions(text: str, labels: Sequence[str] | None) -> object:
     return extract_text(text, None, labels=labels)
 
 
-def _best(text: str, labels: Sequence[str] | None, stage: Callable) -> float:
+def _best(text: str, labels: Sequence[str] | None, stage: Callable = _mentions) -> float:
     best = float("inf")
     for _ in range(3):
         t0 = time.perf_counter()
