@@ -50,6 +50,10 @@ score: install
 	$(NEWSX) score $(GOLD)
 	@echo "== held-out test split (corpus/gold-test) =="
 	$(NEWSX) score $(TEST_GOLD)
+	@echo "== facts: dev gold (corpus/facts/dev-*.jsonl) =="
+	$(NEWSX) score --facts corpus/facts/dev-*.jsonl
+	@echo "== facts: held-out test split (corpus/facts/test-*.jsonl) =="
+	$(NEWSX) score --facts corpus/facts/test-*.jsonl
 
 gold-check: install
 	$(NEWSX) gold check $(GOLD)
