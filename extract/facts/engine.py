@@ -467,6 +467,10 @@ class _Reader:
             return Subj("park", v.canonical, v.id, start=it.start, end=it.end, sentence=sentence)
         canon = it.data
         region = self._region(it.start)
+        if it.text.startswith(("全省", "我省", "本省")):
+            region = self._document_province()
+            if region is None:
+                return None  # 全省高新区 of which province: not written
         count = None
         start = it.start
         if j > 0 and its[j - 1].kind == "COUNT" and its[j - 1].end == it.start:
@@ -494,6 +498,17 @@ class _Reader:
             if head in (p, short):
                 return words[-1].data, p
         return None
+
+    def _document_province(self) -> str | None:
+        """The one province the document names (安徽, 河北省 …), else None."""
+        if not hasattr(self, "_province"):
+            found = set()
+            for p in self.lex.provinces:
+                short = regex.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", p)
+                if p in self.text or (len(short) >= 2 and short in self.text):
+                    found.add(p)
+            self._province = found.pop() if len(found) == 1 else None
+        return self._province
 
     def _region(self, start: int) -> str:
         before = self.text[max(0, start - 9): start]

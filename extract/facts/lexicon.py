@@ -55,6 +55,8 @@ def _entries(raw: dict):
     for canon, forms in raw["groups"].items():
         for f in forms:
             yield f, "group", canon
+    for f, canon in raw["province_groups"]["forms"].items():
+        yield f, "group", canon
     for f in raw["anaphors"]:
         yield f, "anaphor", ""
     mk = raw["markers"]

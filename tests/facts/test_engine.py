@@ -87,6 +87,10 @@ CASES = [
     ("2023年，合肥高新区一般公共预算收入达到80亿元。",
      [(HEFEI, None, "fiscal_revenue", "2023", "80亿元", (), None, "actual")]),
     ("2023年，合肥高新区营业收入突破1万亿元。", []),                                     # a milestone
+    # 全省高新区: a group of the one province the document names; no province written → no fact
+    ("安徽省科技厅通报：2023年，全省高新区实现营业收入5000亿元。",
+     [("高新区", None, "operating_revenue", "2023", "5000亿元", (), None, "actual")]),
+    ("2023年，全省高新区实现营业收入5000亿元。", []),
 ]
 
 
