@@ -198,8 +198,9 @@ class _Reader:
                 if its:  # a sentence without items changes nothing (no subject, period or value)
                     self._sentence(s, its, headline)
             if not headline and not lead_done:
-                if len(self._periods) == 1 and self.period is not None:
-                    lead_period = self.period  # a lead that states one reporting period
+                if (len(self._periods) == 1 and self.period is not None
+                        and (len(self.period["value"]) != 10 or self.period["kind"] == "stock")):
+                    lead_period = self.period  # a lead that states one reporting period (a day is a dateline)
                 lead_done = True
         return self.facts
 
@@ -226,6 +227,7 @@ class _Reader:
         anaphor_sentence = False
         blocked_sentence = False
         last_project: Item | None = None  # the project count 总投资 belongs to
+        child_of: Subj | None = None      # the subject a 其中 member stands in for
         qizhong_sentence = False
         for ci, (c0, c1, its) in enumerate(clauses):
             self._clause_start = c0
@@ -262,6 +264,8 @@ class _Reader:
                             self.headline_subject = Subj(**{**subj.__dict__, "headline": True})
                             self.subject = self.headline_subject
                         else:
+                            if qizhong and self.subject is not None and child_of is None:
+                                child_of = self.subject  # 其中合肥经开区…: a member for this sentence only
                             self.subject = subj
                     continue
                 if kind == "group" and seen_value:
@@ -431,6 +435,8 @@ class _Reader:
                     d.rule = "fact.respectively_change" + (QIZHONG if d.rule.endswith(QIZHONG) else "")
         for d in drafts:
             self._emit(d, s)
+        if child_of is not None:
+            self.subject = child_of
 
     # -- pieces ----------------------------------------------------------------------------
     def _clauses(self, s: Sentence, items: list[Item]) -> list[tuple[int, int, list[Item]]]:
