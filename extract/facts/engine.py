@@ -228,6 +228,7 @@ class _Reader:
         blocked_sentence = False
         last_project: Item | None = None  # the project count 总投资 belongs to
         child_of: Subj | None = None      # the subject a 其中 member stands in for
+        inds_seen: list[Item] = []        # the sentence's indicators, in order
         qizhong_sentence = False
         for ci, (c0, c1, its) in enumerate(clauses):
             self._clause_start = c0
@@ -300,6 +301,7 @@ class _Reader:
                         continue  # 总投资 of what: no project count before it
                     it = Item(it.start, it.end, "ind", last_project.data, it.text)
                 if kind == "ind":
+                    inds_seen.append(it)
                     pending, pending_scope = it, (scope if scope and it.start - self._end_before(its, j) <= 0 else None)
                     scope = None
                     continue
@@ -428,7 +430,22 @@ class _Reader:
                 drafts.append(d)
             if zip_changes:
                 open_ = [d for d in drafts if not d.changes and d.value is not None]
-                if len(open_) != len(collected) or len(collected) < 2:
+                if not open_ and len(collected) >= 2:
+                    # 收入、税收双双破百亿，增长分别为a、b: the indicators have no value of their own
+                    bound = {id(d.indicator) for d in drafts}
+                    spare = [it for it in inds_seen if id(it) not in bound]
+                    subj = self._current([], anaphor_sentence, s.index)
+                    if subj is not None and len(spare) == len(collected):
+                        for ind, ch in zip(spare, collected):
+                            d = self._draft(dict(subj), ind, None, None, s, ci, modality, stock,
+                                            "fact.respectively_change", qizhong)
+                            d.changes.append(ch)
+                            drafts.append(d)
+                        collected = []
+                        open_ = []
+                if not open_ and not collected:
+                    pass
+                elif len(open_) != len(collected) or len(collected) < 2:
                     return  # 分别增长 a、b against another number of facts: abstain
                 for d, ch in zip(open_, collected):
                     d.changes.append(ch)
@@ -767,7 +784,8 @@ class _Reader:
                 continue
             before = [it for it in its[:r] if it.kind == "ind"]
             after = [it for it in its[r + 1:] if it.kind in VALUE]
-            if not before and any(it.kind in ("up", "down") for it in its[r + 1:]):
+            verb_before = r > 0 and its[r - 1].kind in ("up", "down")  # 增长分别为 a、b
+            if not before and (verb_before or any(it.kind in ("up", "down") for it in its[r + 1:])):
                 self._change_zip.add(ci)
                 continue  # 分别增长 a、b: zipped with the sentence's facts in the main walk
             if len(before) < 2 or len(before) != len(after):
