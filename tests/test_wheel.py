@@ -69,11 +69,13 @@ def test_wheel_holds_the_package_data(venv):
     r = _run([str(bin_dir / "python"), "-c",
               "import extract, importlib.resources as r, sys; "
               "print(extract.__file__); print((r.files('extract.park') / 'data' / 'registry.jsonl').is_file()); "
-              "print((r.files('extract.evaluate') / 'data' / 'labelstudio.xml').is_file())"],
+              "print((r.files('extract.evaluate') / 'data' / 'labelstudio.xml').is_file()); "
+              "print((r.files('extract.facts') / 'data' / 'lexicon.json').is_file())"],
              work, env)
-    where, has_registry, has_config = r.stdout.split()
+    where, has_registry, has_config, has_lexicon = r.stdout.split()
     assert str(ROOT) not in where and "site-packages" in where
     assert has_registry == "True" and has_config == "True"
+    assert has_lexicon == "True"  # the fact stage runs by default in run and spark
 
 
 def test_cli_extracts_all_four_labels(venv):
@@ -105,6 +107,10 @@ def test_spark_job_from_the_venv(venv):
              "print(json.dumps(sorted(set(t.column('label').to_pylist())), separators=(',', ':')), t.num_rows)")
     labels, rows = _run([str(bin_dir / "python"), "-c", check], work, env).stdout.split()
     assert set(json.loads(labels)) == LABELS and int(rows) == 3 * len(LABELS)
+    check = ("import pyarrow.parquet as pq; t = pq.read_table('out/facts'); "
+             "print(t.num_rows, sorted(set(t.column('subject_canonical').to_pylist()))[0])")
+    n, subject = _run([str(bin_dir / "python"), "-c", check], work, env).stdout.split()
+    assert int(n) >= 3 and subject.startswith("内江")  # 内江高新区 · operating revenue · +14.3%, per document
 
 
 def test_spark_workers_run_the_venvs_python(venv):
