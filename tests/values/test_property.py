@@ -93,7 +93,8 @@ def test_amounts_read_whole(n: int, currency, form: str, before: str, after: str
     if form == "cn" and not symbol:
         number = cn(n)
     elif form == "wan" and n % 100 == 0 and n >= 10000:
-        number = format(Decimal(n) / 10000, "f").rstrip("0").rstrip(".") + "万"
+        wan = format(Decimal(n) / 10000, "f")
+        number = (wan.rstrip("0").rstrip(".") if "." in wan else wan) + "万"  # 100000 → 10万, not 1万
     elif form == "comma":
         number = f"{n:,}"
     else:
