@@ -44,7 +44,9 @@ MONEY_IDS = frozenset({"gdp", "operating_revenue", "industrial_output", "industr
 _LINK = regex.compile(r"^(?:了|共|已|累计|分别|实现|完成|达到|达|为|是|有|约|共计|合计|总计|超过|超|近|接近|将近|高达|突破|逾){0,3}$")
 # What stands before a generic 企业 that is counted: a verb of having (拥有新型储能企业56家).
 _HAVE = regex.compile(r"^$|(?:拥有|有|集聚|聚集|汇聚|现有|共有|新增|新设|新注册|净增|新引进|引进|培育|入驻|落户|认定|累计|区内|园区|全区)[^，,；;。、的\d]{0,10}$")
-_SEGMENT_TAIL = regex.compile(r"(?:企业|产业|领域|行业|集群)$")
+_SEGMENT_TAIL = regex.compile(r"(?:企业|产业|领域|行业|集群|服务业|制造业|产品)$")
+# A counted phrase is not a segment (27个行业, 前六大行业).
+_NOT_SEGMENT = regex.compile(r"^(?:\d|[一二三四五六七八九十\d]+个|前[一二三四五六七八九十\d]+大?|第)")
 _SEGMENT_STOP = regex.compile(r"[的了有等和及与、已共在从对向将让使把被以其\d\s“”\"（）()【】《》·，,；;：:。]")
 # What opens a noun phrase without being part of the segment: time words and verbs of having.
 _SEGMENT_HEAD = regex.compile(r"^(?:全年|今年|去年|当年|年内|同期|期间|[^，,；;。]{0,6}时间内|累计|"
@@ -704,7 +706,7 @@ class _Reader:
             if len(np) < 3 or np == ind.text:
                 return None
             return self.original[ind.end - len(np): ind.end].replace("规上", "规模以上")
-        if len(np) >= 3 and _SEGMENT_TAIL.search(np):
+        if len(np) >= 3 and _SEGMENT_TAIL.search(np) and not _NOT_SEGMENT.match(np):
             end = base + len(left)  # the verb tail (实现, 完成 …) is not part of the segment
             return self.original[end - len(np): end].replace("规上", "规模以上")
         return None
