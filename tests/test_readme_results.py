@@ -4,6 +4,7 @@ and the gold behind each row has the size the README says."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -44,3 +45,27 @@ def test_readme_figure_is_a_floor(row, measured):
     for column in results_table.COLUMNS:
         if stated[column] is not None:
             assert now[column] >= stated[column], f"{row} {column}: {now[column]} < README {stated[column]}"
+
+
+FACT_ROW = re.compile(r"^\| (dev|test) \| (\d+) \| (\d+) \| \d+ \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$", re.M)
+
+
+def test_readme_fact_figures_are_a_floor():
+    """The facts table of the README (dev and test) is never above what `newsx score --facts`
+    measures now, and its gold has the size it states."""
+    from extract.evaluate.facts import load_fact_gold, score_facts
+    from extract.facts import extract_facts
+    from extract.pipeline import extract_text
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("<!-- facts:start -->"):readme.index("<!-- facts:end -->")]
+    rows = FACT_ROW.findall(block)
+    assert {r[0] for r in rows} == {"dev", "test"}
+    for split, ndocs, nfacts, p, r, f1, full in rows:
+        gold = load_fact_gold(sorted((ROOT / "corpus" / "facts").glob(f"{split}-*.jsonl")))
+        pred = {g.id: extract_facts(g.text, extract_text(g.text, g.date, doc_id=g.id), g.date) for g in gold}
+        result = score_facts(gold, pred)
+        assert (len(gold), sum(len(g.facts) for g in gold)) == (int(ndocs), int(nfacts)), split
+        got = (result.strict.p, result.strict.r, result.strict.f1, result.full.f1)
+        for name, stated, now in zip(("P", "R", "F1", "full F1"), (p, r, f1, full), got):
+            assert round(now, 3) >= float(stated), f"facts {split} strict {name}: {now:.3f} < README {stated}"
