@@ -31,8 +31,11 @@ def _char(ch: str) -> str:
 
 def simplified(text: str) -> str:
     """``text`` with traditional characters mapped to simplified, same length (see module doc)."""
-    if not TRADITIONAL_HINT.search(text):
-        return text
+    return _same_length(text) if TRADITIONAL_HINT.search(text) else text
+
+
+def _same_length(text: str) -> str:
+    """OpenCC t2s of ``text``; character by character where a phrase changes the length."""
     whole = _converter().convert(text)
     if len(whole) == len(text):
         return whole
@@ -51,9 +54,4 @@ def simplified_view(text: str) -> str:
     """``text`` read in simplified characters, same length, whenever it is written in traditional
     ones (Hong Kong and Taiwan pages: 國家高新區, 營業收入): for rules that match words (park
     names, indicators). Unlike :func:`simplified` it is not limited to numeral characters."""
-    if not TRADITIONAL_TEXT.search(text):
-        return text
-    whole = _converter().convert(text)
-    if len(whole) == len(text):
-        return whole
-    return "".join(_char(ch) if ord(ch) > 0x2E7F else ch for ch in text)
+    return _same_length(text) if TRADITIONAL_TEXT.search(text) else text
