@@ -83,6 +83,17 @@ def clean(tmp_path_factory):
     return src, Db("sqlite", url)
 
 
+@pytest.fixture(scope="module")
+def clean_long(tmp_path_factory):
+    """An input long enough (4,000 documents) that a run is still going when the test's signal
+    arrives, even on a fast machine; 600 documents took 2 s and once ended before Ctrl-C did."""
+    tmp = tmp_path_factory.mktemp("clean_long")
+    src = _input(tmp, 4000)
+    url = f"sqlite:///{tmp}/clean.sqlite"
+    run([str(src)], db_url=url, out_dir=None)
+    return src, Db("sqlite", url)
+
+
 def test_a_killed_worker_is_retried_and_the_run_completes(tmp_path, db, clean):
     src, ref = clean
     proc = subprocess.Popen(_cmd(src, db.url, tmp_path / "o", "-j", "2"), cwd=ROOT,
@@ -123,9 +134,9 @@ def test_a_worker_that_keeps_dying_stops_the_run_cleanly(tmp_path, db, clean):
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_sigint_exits_130_without_traceback_or_partial_files(tmp_path, workers, clean):
+def test_sigint_exits_130_without_traceback_or_partial_files(tmp_path, workers, clean_long):
     pytest.importorskip("pyarrow")
-    src, ref = clean
+    src, ref = clean_long
     db = Db("sqlite", f"sqlite:///{tmp_path}/i.sqlite")
     out = tmp_path / "o"
     proc = subprocess.Popen(_cmd(src, db.url, out, "-j", workers, "--parquet"), cwd=ROOT, start_new_session=True,
