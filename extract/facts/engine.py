@@ -445,9 +445,7 @@ class _Reader:
                             drafts.append(d)
                         collected = []
                         open_ = []
-                if not open_ and not collected:
-                    pass
-                elif len(open_) != len(collected) or len(collected) < 2:
+                if (open_ or collected) and (len(open_) != len(collected) or len(collected) < 2):
                     return  # 分别增长 a、b against another number of facts: abstain
                 for d, ch in zip(open_, collected):
                     d.changes.append(ch)
@@ -649,14 +647,12 @@ class _Reader:
         a value or a change (建安投资同比增长10%, 商品销售额完成598亿元), when it ends in a head
         noun of a measure (额, 值, 收入, 投资 …). Its text is the phrase as written; a scope word
         before it (限上, 规上) is its scope. None when anything else stands there."""
-        lo = c0
-        scope = None
+        lo, last = c0, None
         for it in its:
             if it.end > end:
                 break
-            if it.kind == "scope":
-                scope = it.data
-            lo = max(lo, it.end)
+            if it.end >= lo:
+                lo, last = it.end, it
         left = _OTHER_TAIL.sub("", self.text[lo:end])
         m = _OTHER_NP.search(left)
         if m is None:
@@ -667,10 +663,8 @@ class _Reader:
             return None
         a = lo + m.end() - len(np)
         b = lo + m.end()
-        return Item(a, b, "ind", "other", self.text[a:b]), (scope if scope and lo == self._scope_end(its, lo) else None)
-
-    def _scope_end(self, its: list[Item], lo: int) -> int:
-        return next((it.end for it in its if it.kind == "scope" and it.end == lo), -1)
+        scope = last.data if last is not None and last.kind == "scope" else None  # 限上商品销售额
+        return Item(a, b, "ind", "other", self.text[a:b]), scope
 
     def _named_other(self, c0: int, end: int) -> bool:
         """Does the clause open with the name of a company or a person doing the verb
