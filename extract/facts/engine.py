@@ -66,6 +66,7 @@ _NOT_OTHER = frozenset({"总额", "金额", "价值", "产值", "总值", "投�
 _DOER = regex.compile(r"\s*(?:\d{1,4}[-—~至]\d{1,2}月|前三季度|上半年|全年|今年)?[，,]?\s*(\p{Han}{2,8}?)(?:完成|实现|达到)")
 _VERB_TAIL = regex.compile(r"(?:实现|完成|达到|达|为|共|已|累计)+$")
 _BASIS_OF_MARK = {"vs_year_end"}
+_PROVINCE_SUFFIX = regex.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
 PROJECT_IDS = frozenset({"projects_signed", "projects_started"})
 
 
@@ -517,7 +518,7 @@ class _Reader:
         if not head:
             return words[-1].data, "全国"
         for p in self.lex.provinces:
-            short = regex.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", p)
+            short = _short_province(p)
             if head in (p, short):
                 return words[-1].data, p
         return None
@@ -527,7 +528,7 @@ class _Reader:
         if not hasattr(self, "_province"):
             found = set()
             for p in self.lex.provinces:
-                short = regex.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", p)
+                short = _short_province(p)
                 if p in self.text or (len(short) >= 2 and short in self.text):
                     found.add(p)
             self._province = found.pop() if len(found) == 1 else None
@@ -536,7 +537,7 @@ class _Reader:
     def _region(self, start: int) -> str:
         before = self.text[max(0, start - 9): start]
         for p in self.lex.provinces:
-            short = regex.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", p)
+            short = _short_province(p)
             if before.endswith(p) or (short and before.endswith(short)):
                 return p
         return "全国"
@@ -819,6 +820,11 @@ class _Reader:
             self.facts.append(Fact.model_validate(data, context={"text": self.original}))
         except ValueError:
             return  # a draft that does not make a valid record is not a fact
+
+
+def _short_province(name: str) -> str:
+    """安徽省 → 安徽, 广西壮族自治区 → 广西, 北京市 → 北京."""
+    return _PROVINCE_SUFFIX.sub("", name)
 
 
 def _merge(rest: list[Item], zipped: list[Item], at: int) -> list[Item]:
