@@ -28,6 +28,14 @@ def read(db_url: str, table: str = "mentions", prefix: str = ""):
     return _read(db_url, table, prefix)
 
 
+def connect(db_url: str, read_only: bool = True):
+    """A DB-API connection to a database newsx wrote, decimals exact in every engine (SQLite
+    gets exact sum/total/avg returning Decimal): see ``extract.sinks.connect``."""
+    from extract.sinks.connect import connect as _connect
+
+    return _connect(db_url, read_only)
+
+
 def to_frame(documents):
     """Extracted documents → a typed pandas DataFrame, one row per mention."""
     from extract.sinks.frame import to_frame as _to_frame

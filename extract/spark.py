@@ -11,8 +11,8 @@ As functions, for your own Spark jobs:
   wraps it as a Spark pandas UDF (needs pandas and pyarrow on the executors).
 
 As a job: ``newsx spark INPUT... OUTPUT [--master local[*]]`` writes ``OUTPUT/documents``,
-``OUTPUT/mentions``, ``OUTPUT/rejects`` and ``OUTPUT/facts`` (unless ``--no-facts``; DECIMAL(38,10)
-amounts, DATE periods, as facts.parquet) as Parquet, with the columns of the SQL tables
+``OUTPUT/mentions``, ``OUTPUT/rejects`` and ``OUTPUT/facts`` (unless ``--no-facts``) as Parquet (DECIMAL(38,10)
+amounts and values, DATE date ranges and periods, as the Parquet files of ``newsx run``), with the columns of the SQL tables
 (``extract.sinks.rows``), equal as sets of rows to what ``newsx run`` writes for the same input.
 
 Inputs: JSONL files are read by Spark (``textFile``: any Hadoop filesystem, split across
@@ -36,34 +36,34 @@ import click
 
 from extract.batch import VERSION, _lines, chunked, process_chunk, warm
 from extract.intake.read import walk
-from extract.sinks.rows import (BOOL_COLUMNS, DOCUMENT_FIELDS, FACT_DECIMAL, FACT_KINDS, INT_COLUMNS, MENTION_COLUMNS,
+from extract.sinks.rows import (DECIMAL_SPEC, DOCUMENT_FIELDS, FACT_KINDS, MENTION_KINDS,
                                 clean_reject, config_key)
 
 REJECT_FIELDS = ["source", "line", "reason", "raw", "field"]
 
 
-def _struct(columns: Sequence[str]) -> str:
-    def kind(c: str) -> str:
-        return "BIGINT" if c in INT_COLUMNS | {"line"} else "BOOLEAN" if c in BOOL_COLUMNS else "STRING"
-
-    return ", ".join(f"`{c}`: {kind(c)}" for c in columns)
+_SPARK_TYPES = {"int": "BIGINT", "bool": "BOOLEAN", "decimal": "DECIMAL({},{})".format(*DECIMAL_SPEC), "date": "DATE"}
 
 
-DOCUMENT_SCHEMA = f"STRUCT<{_struct(DOCUMENT_FIELDS)}>"
-MENTION_SCHEMA = f"STRUCT<{_struct(MENTION_COLUMNS)}>"
-REJECT_SCHEMA = f"STRUCT<{_struct(REJECT_FIELDS)}>"
-_FACT_TYPES = {"int": "BIGINT", "decimal": "DECIMAL({},{})".format(*FACT_DECIMAL), "date": "DATE"}
-FACT_SCHEMA = "STRUCT<" + ", ".join(f"`{c}`: {_FACT_TYPES.get(k, 'STRING')}" for c, k in FACT_KINDS.items()) + ">"
+def _struct(kinds: dict[str, str]) -> str:
+    return "STRUCT<" + ", ".join(f"`{c}`: {_SPARK_TYPES.get(k, 'STRING')}" for c, k in kinds.items()) + ">"
+
+
+DOCUMENT_SCHEMA = _struct({c: "text" for c in DOCUMENT_FIELDS})
+MENTION_SCHEMA = _struct(MENTION_KINDS)
+REJECT_SCHEMA = _struct({c: "int" if c == "line" else "text" for c in REJECT_FIELDS})
+FACT_SCHEMA = _struct(FACT_KINDS)
 RESULT_SCHEMA = (f"kind STRING, doc {DOCUMENT_SCHEMA}, mentions ARRAY<{MENTION_SCHEMA}>, "
                  f"reject {REJECT_SCHEMA}, facts ARRAY<{FACT_SCHEMA}>")
 
 
-def _spark_fact(row: tuple) -> tuple:
-    """A fact tuple (exact decimal strings, ISO days) with Decimal and date objects for Spark."""
+def _spark_row(row: tuple, kinds: Iterable[str]) -> tuple:
+    """A mention or fact tuple (exact decimal strings, ISO days) with Decimal and date objects
+    for Spark's DECIMAL and DATE fields."""
     from decimal import Decimal
 
     out = []
-    for value, kind in zip(row, FACT_KINDS.values()):
+    for value, kind in zip(row, kinds, strict=True):
         if value is not None and kind == "decimal":
             value = Decimal(value)
         elif value is not None and kind == "date":
@@ -83,7 +83,8 @@ def extract_partition(units: Iterable[Any], default_date: dt.date | None = None,
         for res in process_chunk(part, default_date, labels, config, facts):
             if res[0] == "doc":
                 _, doc, mentions, _line, _source, _number, fact_rows = res
-                yield ("doc", doc, mentions, None, [_spark_fact(f) for f in fact_rows])
+                yield ("doc", doc, [_spark_row(m, MENTION_KINDS.values()) for m in mentions], None,
+                       [_spark_row(f, FACT_KINDS.values()) for f in fact_rows])
             else:
                 r = clean_reject(res[1])
                 yield ("reject", None, None, tuple(r.get(k) for k in REJECT_FIELDS), None)

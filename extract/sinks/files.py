@@ -3,7 +3,8 @@
 ``OUT/mentions.jsonl``   one line per document: {"id", "date", "spans": [...]} (``newsx extract`` format),
                          plus "facts": [...] when facts are extracted (``newsx extract --facts``)
 ``OUT/rejects.jsonl``    one line per rejected input unit: {"source", "line", "reason", "raw"}
-``OUT/mentions.parquet`` one row per mention, the columns of the SQL ``mentions`` table
+``OUT/mentions.parquet`` one row per mention, the columns of the SQL ``mentions`` table (decimal128(38, 10)
+                         amounts and values, date32 date_start/date_end)
 ``OUT/documents.parquet`` one row per document, the columns of the SQL ``documents`` table (no run_id)
 ``OUT/facts.parquet``    one row per fact, the columns of the SQL ``facts`` table (decimal128(38, 10)
                          amounts and fractions, date32 period_start/period_end); when facts are extracted
@@ -20,29 +21,34 @@ import os
 from pathlib import Path
 from typing import Any, Sequence
 
-from extract.sinks.rows import BOOL_COLUMNS, DOCUMENT_FIELDS, FACT_COLUMNS, FACT_DECIMAL, FACT_KINDS, INT_COLUMNS, MENTION_COLUMNS
+from extract.sinks.rows import DECIMAL_SPEC, DOCUMENT_FIELDS, FACT_COLUMNS, FACT_KINDS, MENTION_COLUMNS, MENTION_KINDS
 
 PARQUET_DOCUMENT_COLUMNS = DOCUMENT_FIELDS
 
 
+_ARROW_KINDS = {"decimal": ("decimal128", DECIMAL_SPEC), "date": ("date32", ()), "int": ("int64", ()),
+                "bool": ("bool_", ())}
+
+
+def _kinds(columns: Sequence[str]) -> dict[str, str]:
+    """column → kind for the ``facts`` or the ``mentions`` columns (anything else: text)."""
+    return FACT_KINDS if list(columns) == FACT_COLUMNS else {c: MENTION_KINDS.get(c, "text") for c in columns}
+
+
 def arrow_schema(columns: Sequence[str]) -> Any:
+    """Arrow types of ``mentions``/``facts``/``documents`` columns: decimal128(38, 10), date32,
+    int64, bool, the rest strings."""
     import pyarrow as pa
 
-    if list(columns) == FACT_COLUMNS:
-        return fact_arrow_schema()
-    return pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.bool_() if c in BOOL_COLUMNS else pa.string())
-                      for c in columns])
+    def arrow(kind: str) -> Any:
+        name, args = _ARROW_KINDS.get(kind, ("string", ()))
+        return getattr(pa, name)(*args)
+
+    return pa.schema([(c, arrow(k)) for c, k in _kinds(columns).items()])
 
 
-def fact_arrow_schema() -> Any:
-    """The ``facts`` columns in Arrow: decimal128(38, 10), date32, int64, the rest strings."""
-    import pyarrow as pa
-
-    types = {"decimal": pa.decimal128(*FACT_DECIMAL), "date": pa.date32(), "int": pa.int64()}
-    return pa.schema([(c, types.get(k, pa.string())) for c, k in FACT_KINDS.items()])
-
-
-def _fact_cells(values: Sequence[Any], kind: str) -> list[Any]:
+def _cells(values: Sequence[Any], kind: str) -> list[Any]:
+    """Row cells (exact decimal strings, ISO days) → the Python objects Arrow types them from."""
     import datetime as dt
     from decimal import Decimal
 
@@ -53,19 +59,20 @@ def _fact_cells(values: Sequence[Any], kind: str) -> list[Any]:
     return list(values)
 
 
-def fact_arrays(rows: Sequence[tuple], schema: Any, pool: Any = None) -> list[Any]:
-    """Fact tuples (``rows.FACT_COLUMNS``: exact decimal strings, ISO days) → typed Arrow arrays."""
+def typed_arrays(rows: Sequence[tuple], schema: Any, pool: Any = None) -> list[Any]:
+    """Row tuples of ``schema``'s columns → typed Arrow arrays."""
     import pyarrow as pa
 
-    return [pa.array(_fact_cells(col, FACT_KINDS[f.name]), type=f.type, memory_pool=pool)
+    kinds = _kinds(schema.names)
+    return [pa.array(_cells(col, kinds[f.name]), type=f.type, memory_pool=pool)
             for col, f in zip(zip(*rows), schema)]
 
 
-def fact_arrow_table(rows: Sequence[tuple]) -> Any:
+def arrow_table(rows: Sequence[tuple], columns: Sequence[str]) -> Any:
     import pyarrow as pa
 
-    schema = fact_arrow_schema()
-    return pa.Table.from_arrays(fact_arrays(rows, schema), schema=schema)
+    schema = arrow_schema(columns)
+    return pa.Table.from_arrays(typed_arrays(rows, schema), schema=schema)
 
 
 class _ParquetStream:
@@ -93,10 +100,7 @@ class _ParquetStream:
 
         if not rows:
             return
-        if self.columns == FACT_COLUMNS:
-            arrays = fact_arrays(rows, self.schema, self.pool)
-        else:
-            arrays = [pa.array(col, type=f.type, memory_pool=self.pool) for col, f in zip(zip(*rows), self.schema)]
+        arrays = typed_arrays(rows, self.schema, self.pool)
         batch = pa.RecordBatch.from_arrays(arrays, schema=self.schema)
         self.batches.append(batch)
         self.rows += batch.num_rows

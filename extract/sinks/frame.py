@@ -64,29 +64,15 @@ def to_frame(documents: Iterable[Any]) -> Any:
 def read(db_url: str, table: str = "mentions", prefix: str = "") -> Any:
     """A table of a database written by ``newsx run`` as a typed DataFrame
     (``sqlite:///…``, ``duckdb:///…``, ``postgresql://…[?schema=NAME]``)."""
-    from extract.sinks.sql import check_name, check_url, qualifier
+    from extract.sinks.connect import connect
+    from extract.sinks.postgres import split_url
+    from extract.sinks.sql import check_name, qualifier
 
     pd = _pandas()
-    check_url(db_url)
     check_name(table)
-    if db_url.startswith("sqlite:///"):
-        import sqlite3
-
-        conn: Any = sqlite3.connect(f"file:{db_url[len('sqlite:///'):]}?mode=ro", uri=True)
-        name = qualifier(prefix) + table
-    elif db_url.startswith("duckdb:///"):
-        import duckdb
-
-        conn = duckdb.connect(db_url[len("duckdb:///"):], read_only=True)
-        name = qualifier(prefix) + table
-    else:
-        import psycopg
-
-        from extract.sinks.postgres import split_url
-
-        dsn, schema = split_url(db_url)
-        conn = psycopg.connect(dsn)
-        name = qualifier(prefix, schema) + table
+    conn = connect(db_url)
+    schema = split_url(db_url)[1] if db_url.startswith(("postgresql://", "postgres://")) else None
+    name = qualifier(prefix, schema) + table
     try:
         cur = conn.cursor()
         cur.execute(f"SELECT * FROM {name}")

@@ -2,8 +2,10 @@
 
 Columns are ``<label>_<field>`` for every field of every value model (``money_amount``,
 ``percent_value``, ``date_value``, ``park_canonical`` …), so adding a label adds its columns
-without touching a sink. Decimals stay exact: strings in SQLite, DuckDB, JSONL and Parquet,
-``NUMERIC`` in PostgreSQL. The full value is kept as JSON too (``value_json``).
+without touching a sink. Decimals are exact decimals in every engine that has the type —
+DECIMAL(38, 10) (``DECIMAL_SPEC``) in DuckDB, Parquet and Spark, ``NUMERIC`` in PostgreSQL —
+and exact decimal text in SQLite (which has no decimal type; ``extract.sinks.connect`` gives
+it exact aggregates). The full value is kept as JSON too (``value_json``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from schemas.records import VALUE_MODELS, Document, Mention
 
 MENTION_BASE = ["doc_id", "start", "end", "label", "text", "rule", "value_json"]
+DECIMAL_SPEC = (38, 10)  # precision, scale of every decimal column wherever the engine has a decimal type
 
 
 def _is_decimal(annotation: Any) -> bool:
@@ -69,6 +72,8 @@ MENTION_COLUMNS = MENTION_BASE + VALUE_COLUMNS + DATE_RANGE_COLUMNS
 DOCUMENT_COLUMNS = ["id", "date", "source", "title", "text", "text_sha256", "meta_json", "fingerprint", "run_id"]
 DOCUMENT_FIELDS = DOCUMENT_COLUMNS[:-1]  # a document tuple: the columns before run_id (set by the sink)
 INT_COLUMNS = {"start", "end"}
+MENTION_KINDS = {c: "int" if c in INT_COLUMNS else "date" if c in DATE_RANGE_COLUMNS else VALUE_KINDS.get(c, "text")
+                 for c in MENTION_COLUMNS}  # column → int, decimal, bool, date or text
 _INDEX = {c: i for i, c in enumerate(MENTION_COLUMNS)}
 
 
@@ -155,13 +160,17 @@ def date_range(value: str | None) -> tuple[str | None, str | None]:
 
 
 def mention_tuple(doc_id: str, m: Mention) -> tuple:
-    """The values of ``MENTION_COLUMNS`` (compact: what crosses process boundaries)."""
+    """The values of ``MENTION_COLUMNS`` (compact: what crosses process boundaries): decimals as
+    exact strings for a DECIMAL(38, 10) column (:func:`exact_decimal`; a value it cannot hold
+    raises ValueError), ``date_start``/``date_end`` as ISO days."""
     row: list[Any] = [None] * len(MENTION_COLUMNS)
     row[:7] = (doc_id, m.start, m.end, m.label.value, m.text, m.rule, m.value.model_dump_json())
     prefix = m.label.value.lower() + "_"
     value = m.value
     for name in type(value).model_fields:
-        row[_INDEX[prefix + name]] = _plain(getattr(value, name))
+        cell = getattr(value, name)
+        row[_INDEX[prefix + name]] = (exact_decimal(cell, f"{m.label.value} mention at {m.start}: {prefix + name}")
+                                      if isinstance(cell, Decimal) else _plain(cell))
     if m.label.value == "DATE":
         row[_INDEX["date_start"]], row[_INDEX["date_end"]] = date_range(getattr(value, "value", None))
     return tuple(row)
@@ -198,7 +207,6 @@ def clean_reject(reject: dict) -> dict:
 # (park_id, resolved_by, scope, value_fraction, period_mention_*: ``period_start``/``period_end``
 # are the DATE range of the period, like mentions' date_start/date_end).
 
-FACT_DECIMAL = (38, 10)  # precision, scale of fact decimals wherever the engine has a decimal type
 _FACT_RENAME = {("subject", "park_id"): "park_id", ("subject", "resolved_by"): "resolved_by",
                 ("indicator", "scope"): "scope", ("value", "value"): "value_fraction",
                 ("period", "start"): "period_mention_start", ("period", "end"): "period_mention_end"}
@@ -260,31 +268,32 @@ def fact_columns(decimal_type: str, date_type: str, json_type: str = "TEXT") -> 
 
 def _fits(value: Decimal) -> bool:
     """Exact in DECIMAL(38, 10): at most 10 fractional and 28 integer digits."""
-    precision, scale = FACT_DECIMAL
+    precision, scale = DECIMAL_SPEC
     sign, digits, exponent = value.normalize().as_tuple()
     if not isinstance(exponent, int):
         return False  # NaN, Infinity
     return -exponent <= scale and len(digits) + exponent <= precision - scale
 
 
-def _fact_decimal(value: Decimal, column: str, fact_no: int) -> str:
+def exact_decimal(value: Decimal, where: str) -> str:
     """A decimal for a DECIMAL(38, 10) column, exact. A repeating fraction (三分之一: as many
     significant digits as the Decimal context holds, so already rounded there) is rounded to the
-    column's 10 places; any other value the column cannot hold exactly raises ValueError."""
+    column's 10 places; any other value the column cannot hold exactly raises ValueError naming
+    ``where`` (the document becomes a reject, never a silently rounded row)."""
     import decimal
 
     if not _fits(value):
         digits = value.as_tuple().digits
         if len(digits) >= decimal.getcontext().prec and value.is_finite():
-            value = value.quantize(Decimal(1).scaleb(-FACT_DECIMAL[1]), rounding=decimal.ROUND_HALF_EVEN)
+            value = value.quantize(Decimal(1).scaleb(-DECIMAL_SPEC[1]), rounding=decimal.ROUND_HALF_EVEN)
         if not _fits(value):
-            raise ValueError(f"fact {fact_no}: {column} {value} does not fit DECIMAL{FACT_DECIMAL}")
+            raise ValueError(f"{where} {value} does not fit DECIMAL{DECIMAL_SPEC}")
     return format(value, "f")
 
 
 def fact_tuple(doc_id: str, fact_no: int, fact: Any) -> tuple:
     """The values of ``FACT_COLUMNS`` for one fact (``schemas.facts.Fact``): decimals as exact
-    strings (see :func:`_fact_decimal`), dates as ISO days, lists as JSON. A written value that
+    strings (see :func:`exact_decimal`), dates as ISO days, lists as JSON. A written value that
     DECIMAL(38, 10) cannot hold exactly raises ValueError (the document becomes a reject, never
     a silently rounded row)."""
     row: list[Any] = []
@@ -308,7 +317,7 @@ def fact_tuple(doc_id: str, fact_no: int, fact: Any) -> tuple:
         if kind == "json":
             value = "[" + ",".join(v.model_dump_json() for v in value) + "]" if value else None
         elif kind == "decimal" and value is not None:
-            value = _fact_decimal(value, column, fact_no)
+            value = exact_decimal(value, f"fact {fact_no}: {column}")
         else:
             value = _plain(value)
         row.append(value)

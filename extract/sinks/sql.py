@@ -12,7 +12,9 @@ and for PostgreSQL an optional ``?schema=NAME`` in the URL):
                      money_amount, money_currency, money_qualifier, money_low, money_high,
                      percent_value, …, date_value, date_qualifier, park_canonical, park_level, …
                      (NULL for the other labels). Primary key (doc_id, start, "end", label).
-                     Decimals are exact: TEXT in SQLite and DuckDB, NUMERIC in PostgreSQL.
+                     Decimals are exact: DECIMAL(38,10) in DuckDB, NUMERIC in PostgreSQL, decimal text
+                     in SQLite (``connect`` gives SQLite exact sum/total/avg/min/max that return
+                     Decimal); date_start/date_end DATE where the engine has it.
 ``PREFIXfacts``      one row per fact (``newsx run --facts``, the default): doc_id, fact_no (its order
                      in the document), the columns of ``rows.FACT_COLUMNS`` derived from
                      ``schemas.facts.Fact`` (subject_canonical, park_id, indicator_id, period_value,
@@ -39,13 +41,13 @@ import uuid
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from extract.sinks.rows import (BOOL_COLUMNS, DATE_RANGE_COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FIELDS, FACT_COLUMNS,
-                                FACT_DECIMAL, INT_COLUMNS, MENTION_COLUMNS, clean_reject, fact_columns, value_columns)
+from extract.sinks.rows import (BOOL_COLUMNS, DATE_RANGE_COLUMNS, DECIMAL_COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FIELDS, FACT_COLUMNS,
+                                DECIMAL_SPEC, INT_COLUMNS, MENTION_COLUMNS, clean_reject, fact_columns, value_columns)
 
 NAME = re.compile(r"[a-z_][a-z0-9_]{0,40}\Z")  # \Z, not $: "$" also matches before a final newline
 CHUNK = 500  # ids per IN (…) list: under every engine's parameter limit
 MAX_ID = 256  # characters of a document id (a key: PostgreSQL's btree refuses rows over ~2.7 KB)
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 REJECT_COLUMNS = ["run_id", "source", "line", "reason", "raw", "field"]
 
 
@@ -295,6 +297,27 @@ class SqlSink:
         if "facts" not in self._columns(cur, "runs"):  # a v1 database got it from _migrate_2's RUNS_DDL
             cur.execute(f"ALTER TABLE {self.p}runs ADD COLUMN facts INTEGER DEFAULT 0")
 
+    def _migrate_5(self, cur: Any) -> None:
+        """4 → 5: where the engine has the types and a column was made as text (DuckDB), the
+        mentions' decimal columns become DECIMAL(38, 10) and ``date_start``/``date_end`` and
+        ``documents.date`` DATE; the stored values are cast (a repeating fraction rounded to 10
+        places, as new rows are). SQLite has no decimal type (exact text); PostgreSQL made them
+        NUMERIC and DATE from the start."""
+        if self.decimal_type == "TEXT" and self.date_type == "TEXT":
+            return
+        wanted = {"mentions": [(c, self.decimal_type) for c in DECIMAL_COLUMNS]
+                  + [(c, self.date_type) for c in DATE_RANGE_COLUMNS],
+                  "documents": [("date", self.date_type)]}
+        for table, columns in wanted.items():
+            cur.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = "
+                        + self.mark + (f" AND table_schema = {self.mark}" if self.schema else ""),
+                        (self.prefix + table, self.schema) if self.schema else (self.prefix + table,))
+            have = {name: kind.upper() for name, kind in cur.fetchall()}
+            for column, sql_type in columns:
+                if have.get(column) in ("TEXT", "VARCHAR", "CHARACTER VARYING"):
+                    cur.execute(f"ALTER TABLE {self.p}{table} ALTER {_quote(column)} TYPE {sql_type} "
+                                f"USING CAST({_quote(column)} AS {sql_type})")
+
     def _load_parks(self, cur: Any) -> None:
         """Refresh ``parks`` from the registries in use (in the schema transaction)."""
         cur.execute(f"DELETE FROM {self.p}parks")
@@ -416,7 +439,7 @@ class SqlSink:
         self.conn.close()
 
 
-MIGRATIONS = {2: SqlSink._migrate_2, 3: SqlSink._migrate_3, 4: SqlSink._migrate_4}
+MIGRATIONS = {2: SqlSink._migrate_2, 3: SqlSink._migrate_3, 4: SqlSink._migrate_4, 5: SqlSink._migrate_5}
 
 
 class SqliteSink(SqlSink):
@@ -456,9 +479,11 @@ class SqliteSink(SqlSink):
 
 class DuckdbSink(SqlSink):
     """DuckDB: one writing process per file (DuckDB's own lock); concurrent runs need SQLite or
-    PostgreSQL. Facts have DECIMAL(38, 10) and DATE columns (mentions keep exact decimal text)."""
+    PostgreSQL. Decimals are DECIMAL(38, 10), date ranges and periods DATE."""
 
-    fact_types = (f"DECIMAL{FACT_DECIMAL}".replace(" ", ""), "DATE", "TEXT")
+    decimal_type = f"DECIMAL{DECIMAL_SPEC}".replace(" ", "")
+    date_type = "DATE"
+    fact_types = (decimal_type, "DATE", "TEXT")
 
     def _begin(self, lock: str = "write") -> None:
         self.conn.begin()  # DuckDB's Python API autocommits each statement otherwise
@@ -471,14 +496,9 @@ class DuckdbSink(SqlSink):
             import pyarrow as pa
         except ImportError:
             return super()._insert(cur, table, columns, rows)
-        if table == "facts":
-            from extract.sinks.files import fact_arrow_table
+        from extract.sinks.files import arrow_table
 
-            data = fact_arrow_table(rows)
-        else:
-            data = pa.table({c: pa.array(col, type=pa.int64() if c in INT_COLUMNS else pa.bool_() if c in BOOL_COLUMNS
-                                         else pa.string())
-                             for c, col in zip(columns, zip(*rows))})
+        data = arrow_table(rows, columns)
         self.conn.register("newsx_staging", data)
         try:
             cols = ", ".join(map(_quote, columns))
