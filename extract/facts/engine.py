@@ -33,6 +33,7 @@ _CLAUSE_MARK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_MARKS))) +
 _TERMINAL = frozenset("。！？!?…")
 HEADLINE_MAX = 40
 VALUE = ("MONEY", "PERCENT", "COUNT")
+_ACTIVE = frozenset((*VALUE, "PARK", "group", "DATE"))  # the items a sentence needs to be read
 COUNT_IDS = frozenset({"enterprises", "hitech_enterprises", "listed_companies", "employees", "invention_patents",
                        "rd_institutions", "projects_signed", "projects_started", "zones"})
 MONEY_IDS = frozenset({"gdp", "operating_revenue", "industrial_output", "industrial_value_added", "net_profit",
@@ -198,7 +199,9 @@ class _Reader:
                 while k < len(self.items) and self.items[k].start < s.end:
                     k += 1
                 its = [it for it in self.items[i0:k] if it.start >= s.start]
-                if its:  # a sentence without items changes nothing (no subject, period or value)
+                # Only a value makes a fact, and only a subject or a DATE changes what carries on:
+                # a sentence with neither (words alone: 增长, 预计, 该区 …) is skipped unread.
+                if any(it.kind in _ACTIVE for it in its):
                     self._sentence(s, its, headline)
             if not headline and not lead_done:
                 if (len(self._periods) == 1 and self.period is not None
