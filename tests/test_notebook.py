@@ -45,11 +45,12 @@ def _outputs(nb):
 def test_notebook_prints_the_scores(executed):
     text = "".join(o.get("text", "") for o in _outputs(executed))
     assert "== dev" in text and "== test" in text and "overall" in text  # the score tables
+    assert "== facts dev" in text and "== facts test" in text  # the fact scores, dev and test side by side
 
 
 def test_figures_are_embedded(executed):
     images = [o for o in _outputs(executed) if o.get("output_type") == "display_data" and "image/png" in o.get("data", {})]
-    assert len(images) >= 3  # errors by label and kind, value accuracy, F1 per source
+    assert len(images) >= 4  # errors by label and kind, value accuracy, F1 per source, facts
     assert all(len(o["data"]["image/png"]) > 5000 for o in images)  # base64 of a real plot, not an empty canvas
 
 
