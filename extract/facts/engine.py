@@ -32,6 +32,9 @@ CLAUSE_MARKS = frozenset("，,；;：:")
 _CLAUSE_MARK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_MARKS))) + "]")
 _TERMINAL = frozenset("。！？!?…")
 HEADLINE_MAX = 40
+# A photo caption or credit line (▲发布会现场, （新华社发 XX供图）, 摄影|记者…, 图为…): neither a
+# headline (it starts no new article) nor text the article's facts are read from.
+_CAPTION = regex.compile(r"^\s*[▲△▼●■◆]|^\s*图为|^\s*[（(【\[][^）)】\]]*(?:供图|摄)[）)】\]]\s*$|供图[）)]?\s*$|摄影\s*[|｜:：]|^\s*[（(]?图片来源")
 VALUE = ("MONEY", "PERCENT", "COUNT")
 _ACTIVE = frozenset((*VALUE, "PARK", "group", "DATE"))  # the items a sentence needs to be read
 COUNT_IDS = frozenset({"enterprises", "hitech_enterprises", "listed_companies", "employees", "invention_patents",
@@ -181,6 +184,9 @@ class _Reader:
         lead_done = False
         for para in sorted(by_para):
             sents = by_para[para]
+            if self._is_caption(sents):
+                k = self._skip(k, sents[-1].end)
+                continue
             headline = self._is_headline(sents)
             if headline and not self.in_headline:
                 self.subject = None          # a new article starts under its headline
@@ -193,7 +199,7 @@ class _Reader:
             # later paragraph until a DATE of its own (corpus/facts/LABELLING.md D-db2, D10).
             # A headline starts a new article.
             self.period = {**lead_period, "sentence": -1} if lead_period else None
-            self._periods: set[str] = set()
+            self._periods: dict[str, dict] = {}  # the periods this paragraph's DATEs set, by value
             for s in sents:
                 i0 = k
                 while k < len(self.items) and self.items[k].start < s.end:
@@ -204,11 +210,23 @@ class _Reader:
                 if any(it.kind in _ACTIVE for it in its):
                     self._sentence(s, its, headline)
             if not headline and not lead_done:
-                if (len(self._periods) == 1 and self.period is not None
-                        and (len(self.period["value"]) != 10 or self.period["kind"] == "stock")):
-                    lead_period = self.period  # a lead that states one reporting period (a day is a dateline)
+                # A lead that states one reporting period governs the article. A day that is not a
+                # stock date is a dateline (10月21日电, 2月13日，记者获悉): not a period, and no rival.
+                stated = [p for v, p in self._periods.items() if len(v) != 10 or p["kind"] == "stock"]
+                if len(stated) == 1:
+                    lead_period = stated[0]
                 lead_done = True
         return self.facts
+
+    def _is_caption(self, sents: list[Sentence]) -> bool:
+        return len(sents) <= 2 and sents[-1].end - sents[0].start <= HEADLINE_MAX and bool(
+            _CAPTION.search(self.text[sents[0].start:sents[-1].end]))
+
+    def _skip(self, k: int, end: int) -> int:
+        """The index of the first item at or after ``end`` (the items before are passed over)."""
+        while k < len(self.items) and self.items[k].start < end:
+            k += 1
+        return k
 
     def _is_headline(self, sents: list[Sentence]) -> bool:
         if len(sents) != 1:
@@ -287,7 +305,7 @@ class _Reader:
                     # an unresolved DATE (XXXX-01-02, no document date) is no period of a fact
                     if not seen_value and not self._is_comparison(it) and getattr(it.data, "resolved", True):
                         self.period = self._period(it, s.index)
-                        self._periods.add(self.period["value"])
+                        self._periods[self.period["value"]] = self.period
                     continue
                 if kind == "stock":
                     stock = True
@@ -788,6 +806,10 @@ class _Reader:
             if not before and (verb_before or any(it.kind in ("up", "down") for it in its[r + 1:])):
                 self._change_zip.add(ci)
                 continue  # 分别增长 a、b: zipped with the sentence's facts in the main walk
+            if (len(before) >= 2 and after and all(it.kind == "PERCENT" for it in after)
+                    and any(it.kind in ("up", "down", "basis") for it in its[r + 1:] if it.end <= after[0].start)):
+                self._change_zip.add(ci)
+                continue  # A、B分别（同比）增长 a、b: changes of indicators with no value of their own
             if len(before) < 2 or len(before) != len(after):
                 return False
             self._zipped.update(id(v) for v in after)

@@ -91,6 +91,21 @@ CASES = [
     ("安徽省科技厅通报：2023年，全省高新区实现营业收入5000亿元。",
      [("高新区", None, "operating_revenue", "2023", "5000亿元", (), None, "actual")]),
     ("2023年，全省高新区实现营业收入5000亿元。", []),
+    # 增速/增幅 (no base written) are yoy changes (LABELLING.md D-tb9)
+    ("2023年，合肥高新区规上工业增加值增速9.5%，进出口增幅达12%。",
+     [(HEFEI, None, "industrial_value_added", "2023", None, (("yoy", "percent", "0.095"),), None, "actual"),
+      (HEFEI, None, "trade_total", "2023", None, (("yoy", "percent", "0.12"),), None, "actual")]),
+    # A、B分别（同比）增长 a、b: changes of indicators with no value of their own, zipped; counts differ → none
+    ("2023年，合肥高新区营业收入和净利润分别同比增长7.2%和4.1%。",
+     [(HEFEI, None, "operating_revenue", "2023", None, (("yoy", "percent", "0.072"),), None, "actual"),
+      (HEFEI, None, "net_profit", "2023", None, (("yoy", "percent", "0.041"),), None, "actual")]),
+    ("2023年，合肥高新区营业收入、净利润、税收分别增长7.2%、4.1%。", []),
+    # a dateline day in the lead is no rival of the reporting period it states
+    ("新华社合肥1月3日电 2023年，合肥高新区经济平稳增长。\n园区营业收入达到1.3万亿元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
+    # a photo caption between paragraphs starts no new article
+    ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
 ]
 
 
