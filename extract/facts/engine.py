@@ -25,6 +25,7 @@ from extract.facts.lexicon import Lexicon, Word, load
 from extract.facts.rules import NAMES, QIZHONG
 from extract.intake.sentences import Sentence, split
 from extract.numeral.variants import simplified_view
+from extract.segment import word_starts
 from schemas.facts import Fact
 from schemas.records import Mention
 
@@ -53,7 +54,7 @@ _SEGMENT_TAIL = regex.compile(r"(?:企业|产业|领域|行业|集群|服务业|
 _NOT_SEGMENT = regex.compile(r"^(?:\d|[一二三四五六七八九十\d]+个|前[一二三四五六七八九十\d]+大?|第)")
 _SEGMENT_STOP = regex.compile(r"[的了有等和及与、已共在从对向将让使把被以其\d\s“”\"（）()【】《》·，,；;：:。]")
 # What opens a noun phrase without being part of the segment: time words and verbs of having.
-_SEGMENT_HEAD = regex.compile(r"^(?:全年|今年|去年|当年|年内|同期|期间|[^，,；;。]{0,6}时间内|累计|"
+_SEGMENT_HEAD = regex.compile(r"^(?:其中|全年|今年|去年|当年|年内|同期|期间|[^，,；;。]{0,6}时间内|累计|"
                               r"拥有|集聚|聚集|汇聚|培育|新引进|引进|新增|新设|新注册|净增|落户|入驻|现有|共有|"
                               r"全区|园区|区内|该区|本区|辖区)+")
 # A park or group right after one of these verbs (and its count) is an object, not the subject.
@@ -713,7 +714,15 @@ class _Reader:
         if not adjacent:
             left = _VERB_TAIL.sub("", left)
         cut = None
+        starts = None
         for m in _SEGMENT_STOP.finditer(left):
+            if "\u4e00" <= m.group(0)[0] <= "\u9fff":
+                # a function character cuts only where jieba reads it as a word of its own: not the
+                # 以 of 规模以上, the 其 of 其中, the 有 of 有色金属
+                if starts is None:
+                    starts = word_starts(left)
+                if m.start() not in starts or m.end() not in starts:
+                    continue
             cut = m.end()
         np = left[cut:] if cut is not None else left
         np = _SEGMENT_HEAD.sub("", np)

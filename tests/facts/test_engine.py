@@ -103,6 +103,14 @@ CASES = [
     # a dateline day in the lead is no rival of the reporting period it states
     ("新华社合肥1月3日电 2023年，合肥高新区经济平稳增长。\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
+    # a segment is cut at a function character only where it is a word of its own
+    ("2023年，合肥高新区有色金属企业实现产值300亿元。",
+     [(HEFEI, "有色金属企业", "industrial_output", "2023", "300亿元", (), None, "actual")]),
+    ("2023年，合肥高新区规模以上服务业实现营业收入80亿元。",
+     [(HEFEI, "规模以上服务业", "operating_revenue", "2023", "80亿元", (), None, "actual")]),
+    ("2023年，合肥高新区出口额达到300亿元；其中机电产品出口额120亿元。",
+     [(HEFEI, None, "export", "2023", "300亿元", (), None, "actual"),
+      (HEFEI, "机电产品", "export", "2023", "120亿元", (), None, "actual")]),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
