@@ -213,10 +213,11 @@ class _Reader:
             if not headline and not lead_done:
                 # A lead that states one reporting period governs the article. A day that is not a
                 # stock date is a dateline (10月21日电, 2月13日，记者获悉): not a period, and no rival.
+                # A paragraph that states none (a teaser, a byline, a dateline alone) is not the lead.
                 stated = [p for v, p in self._periods.items() if len(v) != 10 or p["kind"] == "stock"]
                 if len(stated) == 1:
                     lead_period = stated[0]
-                lead_done = True
+                lead_done = bool(stated)
         return self.facts
 
     def _is_caption(self, sents: list[Sentence]) -> bool:
@@ -453,6 +454,9 @@ class _Reader:
                         self.subject.count = n
                 d = self._draft(subj, ind, ind_scope, self._value(it), s, ci, modality, stock, rule, qizhong)
                 drafts.append(d)
+            if (not headline and len({x.canonical for x in subjects_here}) >= 2
+                    and not any(d.clause == ci for d in drafts)):
+                self.subject = None  # 以A和B为例 / A、B两区…: several parks and no figure, none carries on
             if zip_changes:
                 open_ = [d for d in drafts if not d.changes and d.value is not None]
                 if not open_ and len(collected) >= 2:

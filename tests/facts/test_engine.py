@@ -111,6 +111,11 @@ CASES = [
     ("2023年，合肥高新区出口额达到300亿元；其中机电产品出口额120亿元。",
      [(HEFEI, None, "export", "2023", "300亿元", (), None, "actual"),
       (HEFEI, "机电产品", "export", "2023", "120亿元", (), None, "actual")]),
+    # a paragraph that states no period (a teaser, a byline) is not the lead: the next one is
+    ("核心提示：记者从全市科技工作会议上获悉，园区经济持续向好，延续上年度良好态势。\n2023年，合肥高新区经济平稳增长。\n园区营业收入达到1.3万亿元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
+    # several parks named without a figure: none of them carries on
+    ("2023年，以合肥高新区和芜湖高新区为例，园区营业收入达到300亿元。", []),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
