@@ -3,6 +3,12 @@ PERCENT"), with the project's additions from corpus/GUIDELINE.md.
 
 Leading words stay outside the span; trailing words are inside it and decide over a leading
 one (超过10亿元以上 → at_least). Marks right after the span adjust the qualifier.
+
+This module is the one owner of the tables *and* of the regex fragments built from them
+(``TRAILING_PATTERN``, ``INCLUSIVE_MARK``) and of the functions that read them (``leading``,
+``trailing``, ``after_mark``): MONEY and PERCENT import these, never a copy (issue 15: MONEY had
+its own trailing regex with （含）, PERCENT one without it, so 3亿元（含）以上 was at_least and
+30%（含）以上 exact).
 """
 
 from __future__ import annotations
@@ -40,6 +46,15 @@ LEADING_MAX = max(map(len, [*LEADING, *NOT_QUALIFIERS]))
 TRAILING: dict[str, str] = {
     "以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "approx", "上下": "approx",
 }
+# （含） / (含) "inclusive": before a bound word it stays in the span (3亿元（含）以上, 30%（含）以上);
+# between the two ends of a range it is part of the separator (1万(含)-5万元).
+INCLUSIVE_MARK = r"[(（]含[)）]"
+_BOUNDS = [w for w, q in TRAILING.items() if q in ("at_least", "at_most")]
+_LOOSE = [w for w in TRAILING if w not in _BOUNDS]
+# The trailing words as one regex fragment (no groups): （含）以上, 以下, 以内, 左右, 上下.
+TRAILING_PATTERN = (
+    f"(?:(?:{INCLUSIVE_MARK})?(?:{'|'.join(_BOUNDS)})" + "".join(f"|{w}" for w in _LOOSE) + ")"
+)
 
 # Marks right after a span (outside it): 超过30%（含） is at least 30%; 向29%-30%逼近 approaches
 # from below; 站稳$4,000上方 is above it.
@@ -60,6 +75,16 @@ def leading(text: str, start: int) -> tuple[str | None, int]:
         if word in LEADING:
             return LEADING[word], start - n
     return None, start
+
+
+def trailing(tail: str | None) -> str | None:
+    """The qualifier of a trailing word matched by ``TRAILING_PATTERN`` (（含）以上 → at_least)."""
+    if not tail:
+        return None
+    for word, q in TRAILING.items():
+        if tail.endswith(word):
+            return q
+    return None
 
 
 def after_mark(text: str, end: int, qualifier: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from extract.numeral.lexicon import CN_CHARS, DIGITS, YUAN_UNITS, ZEROS
+from extract.numeral.lexicon import CN_CHARS, DIGITS, RANGE_SEP, YUAN_UNITS, ZEROS
 
 # --- currencies (ISO 4217) --------------------------------------------------------------------
 # Written after the number: 5亿美元, 3.14港幣, 3亿元人民币. Plain 元 / 圆 is the renminbi.
@@ -70,6 +70,7 @@ DEFAULT_CURRENCY = "CNY"
 
 # --- qualifiers: the table MONEY and PERCENT share (extract/qualifier.py) ---------------------
 from extract.qualifier import TRAILING as TRAILING_QUALIFIERS  # noqa: E402,F401
+from extract.qualifier import TRAILING_PATTERN as TRAILING  # noqa: E402,F401
 
 # --- characters -------------------------------------------------------------------------------
 _digits = "".join(DIGITS)
@@ -94,8 +95,8 @@ def _alternation(words) -> str:
 
 # 元 starting another word is no money: 3元素, 元宇宙, 元旦, 元首, 元器件, 元老.
 YUAN_BLOCKED_AFTER = "素宇旦首件器老帅气代朝宵凶勋帝婴祖认"
-# A range between two amounts: 3亿—5亿元, 100万至200万元, 1万(含)-5万元, 5.6到5.78元.
-RANGE_SEP = r"(?:[(（]含[)）])?(?:—{1,2}|–{1,2}|-{1,2}|~|～|至|到)"
+# A range between two amounts (3亿—5亿元, 100万至200万元, 1万(含)-5万元, 5.6到5.78元): the shared
+# RANGE_SEP of extract.numeral.lexicon.
 # The plain yuan units: 元 and 圆, and 块 only where it is surely money (十块钱, 十块三毛).
 # 块 alone is a classifier (十块屏幕); it is money before 钱, a sub-unit (十块三毛) or one digit
 # that ends the amount (三块五 = 3.5, the spoken 角).
@@ -111,7 +112,6 @@ NAMED_CURRENCY = _alternation(k for k in SUFFIX_CURRENCIES if k not in YUAN_UNIT
 SUFFIX_CURRENCY = f"(?:{NAMED_CURRENCY}|{YUAN})"
 AFTER_YUAN = _alternation(AFTER_YUAN_CURRENCIES)
 PREFIX_CURRENCY = _alternation(PREFIX_CURRENCIES)
-TRAILING = r"(?:(?:[(（]含[)）])?(?:以上|以下|以内)|左右|上下)"
 CLOSER = "[整正]"
 # After a prefix-only amount (人民币3.14, US$5) no unit of something else may follow.
 PREFIX_ONLY_BLOCKED_AFTER = "年月日天个%‰倍岁时分秒号期次家项条名人位辆台套元圆块"

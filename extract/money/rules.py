@@ -21,18 +21,17 @@ from typing import Iterator
 import regex
 
 from extract.base import Candidate, Context
-from extract.qualifier import after_mark
+from extract.qualifier import after_mark, trailing as trailing_qualifier
+from extract.qualifier import leading as leading_qualifier
 from schemas.records import Qualifier
 from extract.money import lexicon as L
 from extract.money.normalize import (
     MAX_AMOUNT,
     currency_of,
     is_single_cn_digit,
-    leading_qualifier,
     money_value,
     plus,
     range_ends,
-    trailing_qualifier,
     read_quantity,
     sub_units,
 )
@@ -334,11 +333,9 @@ def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
         return None
     leading, _ = leading_qualifier(text, m.start())
     end = m.end() - trim
-    tail = None
-    for word in L.TRAILING_QUALIFIERS:
-        if text.startswith(word, end):
-            tail, end = word, end + len(word)
-            break
+    t = _TRAILING.match(text, end)
+    tail = t.group() if t else None
+    end = t.end() if t else end
     currency = currency_of(prefix, None, None)
     r = _PREFIX_RANGE.match(text, end) if tail is None else None
     if r is not None and (r.group("pre2") is None or currency_of(r.group("pre2"), None, None) == currency):
@@ -354,4 +351,5 @@ def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
     return Candidate(m.start(), end, LABEL, value, "money.prefix+number")
 
 
+_TRAILING = regex.compile(L.TRAILING)
 _PREFIX_RANGE = regex.compile(rf"{L.RANGE_SEP}(?P<pre2>{L.PREFIX_CURRENCY})?[ \u00a0]?(?P<q2>[0-9][0-9.,]{{0,20}})(?![0-9A-Za-z])")

@@ -13,7 +13,7 @@ from decimal import Decimal
 from extract.numeral import NumeralError, parse_number, parse_quantity
 from extract.numeral.lexicon import DIGITS, SMALL_UNITS, ZEROS
 from extract import qualifier as qualifiers
-from extract.percent.lexicon import FRACTION_WORDS, INSIDE_APPROX, TRAILING_QUALIFIERS
+from extract.percent.lexicon import FRACTION_WORDS, INSIDE_APPROX
 from schemas.records import PercentUnit, PercentValue, Qualifier
 
 MINUS_SIGNS = frozenset("-−负負")
@@ -59,15 +59,10 @@ def signed(value: Decimal, sign: str | None) -> Decimal:
     return -value if sign and sign in MINUS_SIGNS else value
 
 
-def leading_qualifier(text: str, start: int) -> str | None:
-    """The qualifier word right before ``start`` (outside the span), longest first."""
-    return qualifiers.leading(text, start)[0]
-
-
 def qualifier(leading: str | None, inside: str | None, trailing: str | None) -> Qualifier:
     """Trailing words (inside the span) decide over leading ones (ANNOTATION: 超过10亿元以上)."""
     if trailing:
-        return Qualifier(TRAILING_QUALIFIERS[trailing])
+        return Qualifier(qualifiers.trailing(trailing))
     if inside:
         return Qualifier(INSIDE_APPROX.get(inside, inside))
     if leading:
