@@ -25,7 +25,7 @@ LEADING: dict[str, str] = {
     # approx
     "约": "approx", "约合": "approx", "大约": "approx", "约为": "approx", "约占": "approx", "大概": "approx",
     # at_least / at_most
-    "至少": "at_least", "至少为": "at_least", "至少是": "at_least", "不少于": "at_least", "不低于": "at_least",
+    "至少": "at_least", "起码": "at_least", "起碼": "at_least", "至少为": "at_least", "至少是": "at_least", "不少于": "at_least", "不低于": "at_least",
     "不小于": "at_least", "低至": "at_least",
     "最多": "at_most", "至多": "at_most", "不超过": "at_most", "不超": "at_most", "未超过": "at_most",
     "不高于": "at_most", "不大于": "at_most", "封顶": "at_most",

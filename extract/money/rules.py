@@ -16,6 +16,7 @@ trailing one (左右, 以上 …) is inside the span and decides. Not MONEY: fig
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Iterator
 
 import regex
@@ -36,7 +37,7 @@ from extract.money.normalize import (
     sub_units,
 )
 from extract.numeral import NumeralError, Quantity
-from extract.numeral.lexicon import CN_CHARS, ZEROS
+from extract.numeral.lexicon import CN_CHARS, DIGITS, RANGE_SEP, ZEROS
 
 LABEL = "MONEY"
 
@@ -81,12 +82,101 @@ def _jiao_fen(text: str) -> Iterator[Candidate]:
                                                                    tail=None), "money.jiao-fen")
 
 
+# money.jiao-alone — 角/毛 with nothing Chinese after: 两毛五 → 0.25, 两角五分 → 0.25, 2角, 5毛, 两毛.
+_D = f"[0-9{''.join(k for k in DIGITS if k not in ZEROS)}]"
+_JIAO_ALONE = re.compile(
+    rf"(?<![{L.JIAO_ALONE_BEFORE_BLOCKED}])(?P<j>{_D})[毛角](?:(?P<f>{_D})分?)?(?![钱錢\u3400-\u9fff])"
+)
+
+
+def _digit(ch: str) -> Decimal:
+    return Decimal(DIGITS[ch] if ch in DIGITS else int(ch))
+
+
+def _jiao_alone(text: str) -> Iterator[Candidate]:
+    for m in _JIAO_ALONE.finditer(text):
+        j, f = m.group("j"), m.group("f")
+        if f is None and not (j.isdigit() or j in "两兩"):
+            continue  # 三毛 (a pen name), 八角 (a spice)
+        amount = _digit(j) / 10 + (_digit(f) / 100 if f else 0)
+        leading, _ = leading_qualifier(text, m.start())
+        yield Candidate(m.start(), m.end(), LABEL, money_value(Quantity(amount), currency="CNY", leading=leading,
+                                                               tail=None), "money.jiao-alone")
+
+
+# money.hk-colloquial — Hong Kong spoken money: 七蚊 (HK$7), 三蚊零四 (3.04), 五蚊六毫至五蚊七毫八,
+# 两毫 (0.2), 五仙 (0.05), 港幣三個一毫四 (3.14), 個九 (1.9). Nothing Chinese may follow.
+_HK_N = rf"(?:[0-9]{{1,6}}(?:\.[0-9]{{1,2}})?|[{CN_CHARS}]{{1,8}})"
+_HK_SUB = rf"(?:[{''.join(sorted(ZEROS))}]{_D}仙?|{_D}毫(?:{_D}仙?)?|{_D}|半)"
+_HK_ONE = rf"(?:{_HK_N}?[{L.HK_DOLLAR_UNITS}]{_HK_SUB}?|{_D}毫(?:{_D}仙?)?|{_HK_N}仙)"
+_HK = regex.compile(
+    rf"(?P<pre>{'|'.join(map(regex.escape, L.HK_PREFIXES))})?(?<![0-9.{CN_CHARS}蚊個毫仙])(?P<a>{_HK_ONE})"
+    rf"(?:{RANGE_SEP}(?P<b>{_HK_ONE}))?(?P<tail>{L.TRAILING})?(?!\p{{Han}})"
+)
+
+
+def _hk_sub(rest: str) -> Decimal:
+    """What follows 蚊/個: 半 → 0.5, 零四 → 0.04, 六毫 → 0.6, 七毫八(仙) → 0.78, 五 → 0.5."""
+    rest = rest.removesuffix("仙")
+    if not rest:
+        return Decimal(0)
+    if rest == "半":
+        return Decimal("0.5")
+    if rest[0] in ZEROS:
+        return _digit(rest[1]) / 100
+    if len(rest) == 1:
+        return _digit(rest) / 10
+    return _digit(rest[0]) / 10 + (_digit(rest[2]) / 100 if len(rest) > 2 else 0)
+
+
+def _hk_amount(s: str, prefixed: bool) -> Decimal:
+    """One Hong Kong colloquial amount; NumeralError when it is none."""
+    k = next((i for i, ch in enumerate(s) if ch in L.HK_DOLLAR_UNITS), -1)
+    if k < 0:
+        if "毫" in s:
+            return _hk_sub(s)
+        cents = read_quantity(s[:-1]).value  # N仙
+        if s[:-1] in L.HK_CENT_BLOCKED or not 0 < cents < 100:
+            raise NumeralError(f"not a cent amount: {s!r}")
+        return cents / 100
+    head, unit, rest = s[:k], s[k], s[k + 1 :]
+    if unit == "個" and (not rest or (rest == "半" and not prefixed)):
+        raise NumeralError(f"個 alone is a classifier: {s!r}")  # 五個, 一個半 (one and a half of anything)
+    if not head and unit != "個":
+        raise NumeralError(f"蚊 needs a number: {s!r}")
+    dollars = read_quantity(head).value if head else Decimal(1)  # 個九 = 一個九
+    return dollars + _hk_sub(rest)
+
+
+def _hk_colloquial(text: str) -> Iterator[Candidate]:
+    for m in _HK.finditer(text):
+        prefixed = m.group("pre") is not None
+        start = m.start()
+        if not prefixed and m.group("a")[0] == "個" and start > 0 and text[start - 1] in L.HK_GE_BLOCKED_BEFORE:
+            continue  # 這個九: "this nine"
+        try:
+            low = _hk_amount(m.group("a"), prefixed)
+            high = _hk_amount(m.group("b"), prefixed) if m.group("b") else None
+        except NumeralError:
+            continue
+        if high is not None and high <= low:
+            continue
+        leading, _ = leading_qualifier(text, start)
+        value = money_value(Quantity(low), currency=L.HK_CURRENCY, leading=leading, tail=m.group("tail"),
+                            high=Quantity(high) if high is not None else None)
+        yield Candidate(start, m.end(), LABEL, value, "money.hk-colloquial")
+
+
 class MoneyExtractor:
     label = LABEL
 
     def find(self, text: str, context: Context) -> Iterator[Candidate]:
         if "钱" in text or "錢" in text:
             yield from _jiao_fen(text)
+        if "毛" in text or "角" in text:
+            yield from _jiao_alone(text)
+        if any(ch in text for ch in "蚊毫仙個"):
+            yield from _hk_colloquial(text)
         for m in _matches(text):
             found = _read_prefix_only(text, m) if m.group("ppre") is not None else _read_amount(text, m)
             if found is not None:
