@@ -145,7 +145,9 @@ def _pp(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     start = m.start("pp")
     hundred = PERCENT_SIGNS["%"]
     adjacent = nz.adjacent_digits(raw)
-    if adjacent and m["pp_hi"] is None:  # 一两个百分点
+    if adjacent and m["pp_hi"] is None:  # 一两个百分点, 十五六个百分点
+        if m["pp_sign"]:
+            return  # 负一两个百分点: which end is negative is unread
         lo, hi = (x / hundred for x in adjacent)
         yield _candidate(text, start, m.end("pp"),
                          nz.value(lo, hi, qualifier=nz.qualifier(None, "approx", m["pp_trail"]), unit=PercentUnit.pp),
@@ -189,11 +191,17 @@ def _frac(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     end = m.end("frac")
     if lo_text.endswith("一") and end < len(text) and text[end] in _NOT_AFTER_YI and m["fr_hi"] is None:
         return  # 十分之一般 (= 十分 "very" + 一般)
-    lo, inside = nz.number(lo_text)
     if m["fr_pre"] and m["fr_sign"]:
         return  # 负百分之负五: no reading
-    lo = nz.signed(lo, m["fr_sign"] or m["fr_pre"]) / den
-    hi = nz.number(m["fr_hi"])[0] / den if m["fr_hi"] else None
+    adjacent = nz.adjacent_digits(lo_text) if m["fr_hi"] is None else None
+    if adjacent:  # 百分之十五六, 百分之二三十: an approximate range
+        if m["fr_pre"] or m["fr_sign"]:
+            return  # 负百分之十五六: which end is negative is unread
+        (lo, hi), inside = (x / den for x in adjacent), "approx"
+    else:
+        lo, inside = nz.number(lo_text)
+        lo = nz.signed(lo, m["fr_sign"] or m["fr_pre"]) / den
+        hi = nz.number(m["fr_hi"])[0] / den if m["fr_hi"] else None
     if hi is not None and (m["fr_pre"] or m["fr_sign"]):
         return  # 负百分之五到十: which end is negative is unread (never +5%–10%)
     start = m.start("frac")
