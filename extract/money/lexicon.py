@@ -137,6 +137,8 @@ RUN_TRAILING_SEPARATORS = ",，."
 JIAO_ALONE_BEFORE_BLOCKED = "0-9.点點块塊元圆圓蚊個第" + CN_CHARS
 HK_DOLLAR_UNITS = "蚊個"  # 七蚊 (HK$7), 三個一毫四 (HK$3.14); 毫 = 角, 仙 = cent
 HK_CURRENCY = "HKD"
+# After 蚊 these start another word (蚊子, 蚊帐): no money.
+HK_MOSQUITO_AFTER = "子虫蟲香帐帳蝇蠅"
 HK_PREFIXES = ("港幣", "港币", "港元", "HK$", "HKD")
 # 八仙 (the Eight Immortals), 七仙女: a bare 八/七 before 仙 is no cent amount.
 HK_CENT_BLOCKED = ("八", "七")

@@ -105,14 +105,33 @@ def _jiao_alone(text: str) -> Iterator[Candidate]:
 
 
 # money.hk-colloquial — Hong Kong spoken money: 七蚊 (HK$7), 三蚊零四 (3.04), 五蚊六毫至五蚊七毫八,
-# 两毫 (0.2), 五仙 (0.05), 港幣三個一毫四 (3.14), 個九 (1.9). Nothing Chinese may follow.
+# 两毫 (0.2), 五仙 (0.05), 港幣三個一毫四 (3.14), 個九 (1.9). What may follow depends on the last
+# character read (``_hk_end_ok``): no amount may go on unread.
 _HK_N = rf"(?:[0-9]{{1,6}}(?:\.[0-9]{{1,2}})?|[{CN_CHARS}]{{1,8}})"
 _HK_SUB = rf"(?:[{''.join(sorted(ZEROS))}]{_D}仙?|{_D}毫(?:{_D}仙?)?|{_D}|半)"
 _HK_ONE = rf"(?:{_HK_N}?[{L.HK_DOLLAR_UNITS}]{_HK_SUB}?|{_D}毫(?:{_D}仙?)?|{_HK_N}仙)"
 _HK = regex.compile(
     rf"(?P<pre>{'|'.join(map(regex.escape, L.HK_PREFIXES))})?(?<![0-9.{CN_CHARS}蚊個毫仙])(?P<a>{_HK_ONE})"
-    rf"(?:{RANGE_SEP}(?P<b>{_HK_ONE}))?(?P<tail>{L.TRAILING})?(?!\p{{Han}})"
+    rf"(?:{RANGE_SEP}(?P<b>{_HK_ONE}))?(?P<tail>{L.TRAILING})?"
 )
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_GOES_ON = frozenset("0123456789." + CN_CHARS + "蚊個毫仙")
+
+
+def _hk_end_ok(text: str, m: regex.Match) -> bool:
+    """Nothing after the amount may continue it: after 蚊 no numeral (七蚊一程 is unread) and no
+    蚊子/蚊帐; after 毫/仙/半 or a bare digit after 蚊/個 (七蚊一, 個九) no Chinese character at all
+    (两毫米, 五仙观, 七蚊一程); after 零四 or 七毫八 anything but a numeral (五蚊七毫八不等)."""
+    nxt = text[m.end() : m.end() + 1]
+    if not nxt or m.group("tail"):
+        return nxt not in _GOES_ON
+    if nxt in _GOES_ON:
+        return False
+    amount = m.group("b") or m.group("a")
+    if amount[-1] == "蚊":
+        return nxt not in L.HK_MOSQUITO_AFTER
+    closed = len(amount) >= 2 and (amount[-2] == "毫" or amount[-2] in ZEROS)  # 七毫八, 零四
+    return closed or _HAN_CHAR.match(nxt) is None
 
 
 def _hk_sub(rest: str) -> Decimal:
@@ -150,6 +169,8 @@ def _hk_amount(s: str, prefixed: bool) -> Decimal:
 
 def _hk_colloquial(text: str) -> Iterator[Candidate]:
     for m in _HK.finditer(text):
+        if not _hk_end_ok(text, m):
+            continue
         prefixed = m.group("pre") is not None
         start = m.start()
         if not prefixed and m.group("a")[0] == "個" and start > 0 and text[start - 1] in L.HK_GE_BLOCKED_BEFORE:
