@@ -284,6 +284,8 @@ def approximate_range(s: str, mode: str = "smart") -> tuple[Decimal, Decimal] | 
             head, rest = s[:k], s[k + 2 :]
             if not all(ch in DIGITS or ch in _ALL_UNIT_CHARS for ch in head + rest):
                 return None
+            if rest and rest[0] not in _ALL_UNIT_CHARS:
+                return None  # 五六七: a third digit after the pair is no range (never 57–67)
             if head and not rest and head[-1] not in "十拾":
                 return None  # 一百二三 would be 120–130 only by the colloquial reading: not read
             try:

@@ -78,7 +78,7 @@ _FRAC = (
 )
 # 三成, 三成半, 九成五, 3.5成, 三到五成, 七八成, 两成多, 九成以上.
 _CHENG = (
-    rf"(?P<cheng>(?<![{CHENG_BLOCKED_BEFORE}{_CN_DIGITS}十0-9A-Za-z_.点點])"
+    rf"(?P<cheng>(?<![{CHENG_BLOCKED_BEFORE}{_CN_DIGITS}十0-9A-Za-z_.点點负負−])"
     rf"(?P<ch_lo>[{_CN_DIGITS}十]{{1,2}}(?:[点點][{_CN_DIGITS}零])?|{NUMBER})(?:{SEP}(?P<ch_hi>[{_CN_DIGITS}十]{{1,2}}|{NUMBER}))?"
     rf"成(?![{CHENG_BLOCKED_AFTER}])(?P<ch_tail>半|[二三四五六七八九](?![{CHENG_TAIL_BLOCKED}]))?"
     rf"(?P<ch_more>[多余])?(?P<ch_trail>{TRAILING})?)"
