@@ -201,22 +201,32 @@ class MoneyExtractor:
         for m in _matches(text):
             found = _read_prefix_only(text, m) if m.group("ppre") is not None else _read_amount(text, m)
             if found is not None:
-                found = _after_span(text, _signed(text, found))
+                found = _signed(text, found)
+            if found is not None:
+                found = _after_span(text, found)
                 yield from _shared_currency_list(text, found)
                 yield found
 
 
-# A sign stands before a table cell or after a space, never right after a digit (3-5亿元 is a range).
-_SIGN_BEFORE = frozenset(" |\t\n（(：:，,")
+# A minus after a digit or a Chinese numeral is a range dash (3-5亿元), after a Latin letter part
+# of a code (A-3); anywhere else (start, space, punctuation, any other Chinese character) a sign.
+_DASH_AFTER = frozenset("0123456789.%‰" + CN_CHARS)
 
 
-def _signed(text: str, c: Candidate) -> Candidate:
-    """money.signed — an explicit minus before the amount is in the span: -18.40亿元 (a loss)."""
+def _signed(text: str, c: Candidate) -> Candidate | None:
+    """money.signed — an explicit minus before the amount is in the span: -18.40亿元 (a loss),
+    净利润为-3亿元; it is never dropped: a signed range or a minus after a Latin letter (A-3亿元)
+    gives nothing (None)."""
     s = c.start
-    if s >= 1 and text[s - 1] in "-−－" and (s == 1 or text[s - 2] in _SIGN_BEFORE) and c.value.low is None:
-        value = c.value.model_copy(update={"amount": -c.value.amount})
-        return Candidate(s - 1, c.end, c.label, value, c.rule + "+sign", c.priority)
-    return c
+    if s < 1 or text[s - 1] not in "-−－":
+        return c
+    before = text[s - 2] if s >= 2 else ""
+    if before in _DASH_AFTER:
+        return c
+    if (before.isascii() and before.isalpha()) or c.value.low is not None:
+        return None
+    value = c.value.model_copy(update={"amount": -c.value.amount})
+    return Candidate(s - 1, c.end, c.label, value, c.rule + "+sign", c.priority)
 
 
 def _after_span(text: str, c: Candidate) -> Candidate:

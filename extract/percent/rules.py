@@ -343,6 +343,26 @@ def _scan(text: str) -> Iterator[re.Match]:
             yield m
 
 
+_MINUS = frozenset("-−－")
+_SIGNED_ALREADY = frozenset("-−－+负負")
+
+
+def _signed(text: str, c: Candidate) -> Candidate | None:
+    """A minus right before a span that has no sign of its own is read, never dropped:
+    增长率为-百分之五 → −5% (span with the sign), 降幅-三成 → −0.3; a signed range is unread (None).
+    After a digit, a letter or % the dash is a range dash or a code, left to the rules (5%-8%)."""
+    s = c.start
+    if s == 0 or text[s - 1] not in _MINUS or text[s] in _SIGNED_ALREADY:
+        return c
+    before = text[s - 2 : s - 1]
+    if before and (before.isdigit() or (before.isascii() and before.isalpha()) or before in "%‰."):
+        return c
+    if c.value.low is not None:
+        return None
+    value = c.value.model_copy(update={"value": -c.value.value})
+    return Candidate(s - 1, c.end, c.label, value, c.rule + "+sign", c.priority)
+
+
 class PercentExtractor:
     label = LABEL
 
@@ -352,7 +372,9 @@ class PercentExtractor:
         for m in _scan(text):
             try:
                 for c in RULES[m.lastgroup](m, text, state):
-                    yield _after_marks(text, c)
+                    signed = _signed(text, c)
+                    if signed is not None:
+                        yield _after_marks(text, signed)
             except ValueError:  # NumeralError, or a value the model rejects
                 continue  # the pieces are not a percentage after all
         if "基点" in text or "bp" in text:
