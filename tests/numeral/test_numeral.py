@@ -183,3 +183,11 @@ def test_subunits() -> None:
 def test_approximate_range(text: str, want) -> None:
     """Issue 17: every character of the surface is read, or no range at all (五六七 is never 57–67)."""
     assert approximate_range(text) == want
+
+
+@pytest.mark.parametrize("text, want", [("百二萬", D(1200000)), ("千一", D(1100)), ("萬九", D(19000)), ("百二", D(120))])
+def test_colloquial_unsaid_one(text: str, want: Decimal) -> None:
+    """The 一 unsaid before 百/千/万 in normal and smart mode; strict mode still rejects it."""
+    assert parse_number(text, "normal") == parse_number(text, "smart") == want
+    with pytest.raises(NumeralError):
+        parse_number(text, "strict")
