@@ -139,7 +139,7 @@ HK_DOLLAR_UNITS = "蚊個"  # 七蚊 (HK$7), 三個一毫四 (HK$3.14); 毫 = �
 HK_CURRENCY = "HKD"
 # After 蚊 these start another word (蚊子, 蚊帐): no money.
 HK_MOSQUITO_AFTER = "子虫蟲香帐帳蝇蠅"
-HK_PREFIXES = ("港幣", "港币", "港元", "HK$", "HKD")
+HK_PREFIXES = tuple(k for k, v in PREFIX_CURRENCIES.items() if v == HK_CURRENCY)  # 港幣, HK$, HKD …
 # 八仙 (the Eight Immortals), 七仙女: a bare 八/七 before 仙 is no cent amount.
 HK_CENT_BLOCKED = ("八", "七")
 # 個 as a dollar is Cantonese; these before it make 這個九 "this nine", not HK$1.9.
