@@ -44,7 +44,7 @@ NOT_QUALIFIERS = frozenset({
 LEADING_MAX = max(map(len, [*LEADING, *NOT_QUALIFIERS]))
 
 TRAILING: dict[str, str] = {
-    "以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "approx", "上下": "approx",
+    "以上": "at_least", "以下": "at_most", "以内": "at_most", "以內": "at_most", "左右": "approx", "上下": "approx",
 }
 # （含） / (含) "inclusive": before a bound word it stays in the span (3亿元（含）以上, 30%（含）以上);
 # between the two ends of a range it is part of the separator (1万(含)-5万元).
@@ -67,11 +67,29 @@ AFTER_MARKS: dict[str, dict[str, str]] = {
 
 
 def leading(text: str, start: int) -> tuple[str | None, int]:
-    """The qualifier word that ends right before ``start`` (longest wins) and where it starts."""
+    """The qualifier word that ends right before ``start`` (longest wins) and where it starts.
+    Words in traditional characters are read through the same-length simplified view
+    (約合, 超過, 不低於, 將近 are 约合, 超过, 不低于, 将近): a qualifier is never silently lost."""
+    found = _leading(text, start)
+    if found[0] is None and found[1] == start:
+        window = text[max(0, start - LEADING_MAX) : start]
+        if not window.isascii():
+            from extract.numeral.variants import same_length_simplified  # lazy: numeral imports this module
+
+            view = same_length_simplified(window)
+            if view != window:
+                q, at = _leading(view, len(view))
+                return q, (start - len(view) + at) if q else start
+    return found if found[1] >= 0 else (None, start)
+
+
+def _leading(text: str, start: int) -> tuple[str | None, int]:
+    """(qualifier, where it starts); (None, start) when there is none, (None, -1) when a word
+    that is no qualifier (通过, 节约) ends there."""
     for n in range(min(LEADING_MAX, start), 0, -1):
         word = text[start - n : start]
         if word in NOT_QUALIFIERS:
-            return None, start
+            return None, -1
         if word in LEADING:
             return LEADING[word], start - n
     return None, start

@@ -51,3 +51,20 @@ def test_inclusive_bound_same_for_both(text: str, label: str, qualifier_value: s
     assert len(found) == 1, found
     assert found[0].text.endswith(("以上", "以下", "以内"))
     assert found[0].value.qualifier.value == qualifier_value
+
+
+@pytest.mark.parametrize(
+    "text, label, qualifier_value",
+    [
+        ("工程造價約合新臺幣3億元，", "MONEY", "approx"),
+        ("項目投資超過人民幣3億元。", "MONEY", "over"),
+        ("市佔率超過30%。", "PERCENT", "over"),
+        ("出席率不低於三成，", "PERCENT", "at_least"),
+        ("將近三成的受訪者", "PERCENT", "under"),
+        ("通過3億元的預算", "MONEY", "exact"),  # 通過 is no qualifier in either script
+    ],
+)
+def test_traditional_qualifier_words(text: str, label: str, qualifier_value: str) -> None:
+    """A qualifier written in traditional characters is read, never silently lost (issue 17)."""
+    found = extract_text(text, None, labels=[label])
+    assert len(found) == 1 and found[0].value.qualifier.value == qualifier_value, found

@@ -379,6 +379,8 @@ def _single(text: str, m: regex.Match, q: str, pre: str, end: int, tail: str | N
         return None  # 三元愿意, 扶持三元、麦福劳 (companies), 一元化, 二元结构: words, not amounts
     prefix = m.group(pre) if start == run_start else None
     span_start = m.start(pre) if prefix else start
+    if prefix:  # the qualifier stands before the currency word: 超过人民币3亿元, 约合新台币3亿元
+        leading, _ = leading_qualifier(text, span_start)
     value = money_value(
         plus(quantity, sub_units(jf)),
         currency=currency_of(prefix, cur, m.group("after")),

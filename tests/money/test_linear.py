@@ -39,6 +39,7 @@ UNITS = {
     "long-vague-runs": "十五六",
     "won-runs": "₩",
     "inclusive-bounds": "3亿元（含）以上（含）-",
+    "traditional-qualifiers": "超過約合新臺幣3億元將近",
 }
 
 
