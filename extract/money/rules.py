@@ -290,6 +290,20 @@ def _matches(text: str) -> Iterator[regex.Match]:
                 break
 
 
+_SEPARATORS = frozenset(",，.")
+
+
+def _inside_arabic(run: str, i: int) -> bool:
+    """``run[i:]`` would start inside an Arabic number: a digit right before it, or a separator
+    with a digit before that (12,345,67 → not 67; 3..5 → not 5)."""
+    if i == 0 or not run[i].isdigit():
+        return False
+    k = i - 1
+    while k >= 0 and run[k] in _SEPARATORS:
+        k -= 1
+    return k >= 0 and run[k].isascii() and run[k].isdigit()
+
+
 def _read_run(
     text: str, run: str, run_start: int, tail: str | None = None
 ) -> tuple[Quantity, int, str | None, bool] | None:
@@ -304,6 +318,8 @@ def _read_run(
         piece = run[i:]
         if i > 0 and run[i - 1] in _CN_NUMERAL and piece[0] in _CN_NUMERAL and not (i == 1 and run[0] in ZEROS):
             return None  # never a shorter reading of a Chinese numeral (十五六亿 is not 五六亿; 找零十块 is 十块)
+        if _inside_arabic(run, i):
+            return None  # nor of an Arabic one (1,2345元 is not 2345元; 1.2.3亿元 is not 2.3亿元)
         if piece[0] in ",，." or (piece[0] in ZEROS and piece[1:2] not in ("点", "點", ".")):
             continue  # 找零十块 is 十块: a leading 零 belongs to the word before
         leading, _ = leading_qualifier(text, start)
@@ -409,6 +425,8 @@ def _read_range(text: str, m: regex.Match, end: int, tail: str | None) -> Candid
         if piece[0] in ",，.":
             continue
         if i > 0 and run1[i - 1] in _CN_NUMERAL and piece[0] in _CN_NUMERAL:
+            return None
+        if _inside_arabic(run1, i):
             return None
         try:
             low, high = range_ends(piece, m.group("q2"))
