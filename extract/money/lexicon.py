@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from extract.numeral.lexicon import CN_CHARS, DIGITS, YUAN_UNITS, ZEROS
+from extract.numeral.lexicon import CN_CHARS, DIGITS, RANGE_SEP, YUAN_UNITS, ZEROS
 
 # --- currencies (ISO 4217) --------------------------------------------------------------------
 # Written after the number: 5亿美元, 3.14港幣, 3亿元人民币. Plain 元 / 圆 is the renminbi.
@@ -70,6 +70,7 @@ DEFAULT_CURRENCY = "CNY"
 
 # --- qualifiers: the table MONEY and PERCENT share (extract/qualifier.py) ---------------------
 from extract.qualifier import TRAILING as TRAILING_QUALIFIERS  # noqa: E402,F401
+from extract.qualifier import TRAILING_PATTERN as TRAILING  # noqa: E402,F401
 
 # --- characters -------------------------------------------------------------------------------
 _digits = "".join(DIGITS)
@@ -94,15 +95,19 @@ def _alternation(words) -> str:
 
 # 元 starting another word is no money: 3元素, 元宇宙, 元旦, 元首, 元器件, 元老.
 YUAN_BLOCKED_AFTER = "素宇旦首件器老帅气代朝宵凶勋帝婴祖认"
-# A range between two amounts: 3亿—5亿元, 100万至200万元, 1万(含)-5万元, 5.6到5.78元.
-RANGE_SEP = r"(?:[(（]含[)）])?(?:—{1,2}|–{1,2}|-{1,2}|~|～|至|到)"
+# A range between two amounts (3亿—5亿元, 100万至200万元, 1万(含)-5万元, 5.6到5.78元): the shared
+# RANGE_SEP of extract.numeral.lexicon.
 # The plain yuan units: 元 and 圆, and 块 only where it is surely money (十块钱, 十块三毛).
 # 块 alone is a classifier (十块屏幕); it is money before 钱, a sub-unit (十块三毛) or one digit
 # that ends the amount (三块五 = 3.5, the spoken 角).
 KUAI_DIGIT_END = r"(?=[钱錢，。、；;,.！？!?）)\s—–~～-]|至|到|以上|以下|左右|$)"
+# 块 after a decimal with one or two places is money too (3.04块以上, 2.5块): no count of pieces
+# has cents.
+KUAI_AFTER_DECIMAL = r"(?<=[0-9]\.[0-9]{1,2})[块塊](?=以上|以下|以内|左右|上下|[^\p{Han}]|$)"
 YUAN = (
     f"(?:[元圆圓](?![{YUAN_BLOCKED_AFTER}])"
-    f"|[块塊](?={SUB_DIGIT}[角毛分]|[钱錢]|[{_zeros}]?{SUB_DIGIT}(?:[角毛]{SUB_DIGIT})?{KUAI_DIGIT_END}))"
+    f"|[块塊](?={SUB_DIGIT}[角毛分]|[钱錢]|[{_zeros}]?{SUB_DIGIT}(?:[角毛]{SUB_DIGIT})?{KUAI_DIGIT_END})"
+    f"|{KUAI_AFTER_DECIMAL})"
 )
 # After 块 a single digit is the 角: 三块五 → 3.5.
 # 三块零四 → 3.04 (零 then the 分); 五块七毛八 → 5.78 (the 分 unsaid after 毛).
@@ -111,10 +116,9 @@ NAMED_CURRENCY = _alternation(k for k in SUFFIX_CURRENCIES if k not in YUAN_UNIT
 SUFFIX_CURRENCY = f"(?:{NAMED_CURRENCY}|{YUAN})"
 AFTER_YUAN = _alternation(AFTER_YUAN_CURRENCIES)
 PREFIX_CURRENCY = _alternation(PREFIX_CURRENCIES)
-TRAILING = r"(?:(?:[(（]含[)）])?(?:以上|以下|以内)|左右|上下)"
 CLOSER = "[整正]"
 # After a prefix-only amount (人民币3.14, US$5) no unit of something else may follow.
-PREFIX_ONLY_BLOCKED_AFTER = "年月日天个%‰倍岁时分秒号期次家项条名人位辆台套元圆块"
+PREFIX_ONLY_BLOCKED_AFTER = "年月日天个%‰倍岁时分秒号期次家项条名人位辆台套元圆块個蚊毫仙"
 # A bare scale word (万亿元) is an amount only after a qualifier (超万亿元, 近百亿元); a size
 # class is not (千亿级园区, 百亿元级产业, 万元GDP).
 SIZE_CLASS_AFTER = "级"
@@ -126,6 +130,21 @@ YUAN_UNITS_PLAIN = frozenset("元圆圓")
 SYMBOL_PREFIXES = frozenset(k for k in PREFIX_CURRENCIES if k.isascii() or k in "￥¥€£₩￦₹₽")
 # Separators that may end a quantity run but never the amount (售价￥300，较上月…).
 RUN_TRAILING_SEPARATORS = ",，."
+# --- 角/毛 alone, and Hong Kong colloquial money ----------------------------------------------
+# 两毛五, 两角五分, 2角, 5毛, 两毛: a sum of 角/毛 with nothing Chinese after it (五毛党, 三角形,
+# 八角 are words). A bare Chinese digit + 毛/角 is read only for 两 (三毛 is a pen name, 八角 a
+# spice); with a second digit (三毛五) the amount is unmistakable.
+JIAO_ALONE_BEFORE_BLOCKED = "0-9.点點块塊元圆圓蚊個第" + CN_CHARS
+HK_DOLLAR_UNITS = "蚊個"  # 七蚊 (HK$7), 三個一毫四 (HK$3.14); 毫 = 角, 仙 = cent
+HK_CURRENCY = "HKD"
+# After 蚊 these start another word (蚊子, 蚊帐): no money.
+HK_MOSQUITO_AFTER = "子虫蟲香帐帳蝇蠅"
+HK_PREFIXES = tuple(k for k, v in PREFIX_CURRENCIES.items() if v == HK_CURRENCY)  # 港幣, HK$, HKD …
+# 八仙 (the Eight Immortals), 七仙女: a bare 八/七 before 仙 is no cent amount.
+HK_CENT_BLOCKED = ("八", "七")
+# 個 as a dollar is Cantonese; these before it make 這個九 "this nine", not HK$1.9.
+HK_GE_BLOCKED_BEFORE = "這这那哪每某幾几各整"
+
 # Anchors: every MONEY match holds one of these words.
 ANCHOR_WORDS = frozenset(SUFFIX_CURRENCIES) | frozenset(PREFIX_CURRENCIES) | YUAN_UNITS
 # Characters a match can hold before its last currency word (scanned back from an anchor).

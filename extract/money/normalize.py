@@ -15,7 +15,6 @@ from extract.money.lexicon import (
     DEFAULT_CURRENCY,
     PREFIX_CURRENCIES,
     SUFFIX_CURRENCIES,
-    TRAILING_QUALIFIERS,
 )
 from extract.numeral import NumeralError, Quantity, parse_quantity, parse_subunits
 from extract.numeral.lexicon import BIG_UNITS, DIGITS, SCALE_VALUES, SMALL_UNITS, YUAN_UNITS, ZEROS
@@ -38,18 +37,6 @@ def clean_number(s: Decimal) -> Decimal:
         return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
 
 
-def leading_qualifier(text: str, start: int) -> tuple[str | None, int]:
-    """The qualifier word that ends right before ``start`` (longest wins) and its start."""
-    return qualifiers.leading(text, start)
-
-
-def trailing_qualifier(tail: str | None) -> str | None:
-    if not tail:
-        return None
-    for word, q in TRAILING_QUALIFIERS.items():
-        if tail.endswith(word):
-            return q
-    return None
 
 
 def read_quantity(run: str, *, bare_scale: bool = False) -> Quantity:
@@ -131,7 +118,7 @@ def money_value(
 ) -> MoneyValue:
     """Build the value. Qualifier: a trailing word (inside the span) decides, then a marker
     inside the number (200余万 → over), then a leading word, else exact."""
-    qualifier = trailing_qualifier(tail) or (amount.approx if high is None else None) or leading or "exact"
+    qualifier = qualifiers.trailing(tail) or (amount.approx if high is None else None) or leading or "exact"
     if high is not None:
         lo, hi = amount.value, high.value
         return MoneyValue(amount=clean_number(lo), currency=currency, qualifier=qualifier,

@@ -20,7 +20,8 @@ transliteration, 零一 → "01") is another task.
 
 Duckling numbers (Numeral, Ordinal): the classifier 个/個 after a numeral and the ordinal 第 are
 not part of the number we parse (stripped); Duckling money: ``$`` is Duckling's generic dollar
-unit, i.e. 元 → CNY here; ``cent`` values are 1/100 of it; an interval ``to`` ↔ at_most,
+unit, i.e. 元 → CNY here, and the Hong Kong dollar for the Cantonese units 蚊/毫/仙/個; ``cent``
+values are 1/100 of it; an interval ``to`` ↔ at_most,
 ``from`` ↔ at_least, both ↔ our range.
 """
 
@@ -59,11 +60,16 @@ DUCKLING_NUMBER_EXCLUDED: list[tuple[re.Pattern, str]] = [
      "halves and fractions (一半, 二分之一, Cantonese 十份十一, 一又十分一) are PERCENT's, not the numeral parser's"),
 ]
 DUCKLING_MONEY_EXCLUDED: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"[蚊個仙毫]"), "Cantonese colloquial money (蚊, 個, 仙, 毫)"),
-    (re.compile(r"[块塊](?![钱錢角毛分零〇一二三四五六七八九\d])"),
-     "块 with nothing after it (7块, 3.04块以上) is also a measure word; 三块五, 一块二, 三块零四 are read"),
-    (re.compile(r"^[^元圆币幣块塊]*$"), "a sum in 分/角/毛 alone is ambiguous in news (五分 = five points/minutes)"),
+    (re.compile(r"^[^港]*個半"),
+     "個半 with no currency word is one and a half of anything (一個半月 cut short); Cantonese 個 is read "
+     "as a dollar only before a digit or 毫 (個九, 三個一毫四) or after 港幣"),
+    (re.compile(r"(?<!\.\d)(?<!\.\d\d)[块塊](?![钱錢角毛分零〇一二三四五六七八九\d])"),
+     "块 after a whole number with nothing after it (7块) is also a measure word (7块屏幕); 三块五, 一块二, "
+     "三块零四 and 3.04块 are read"),
+    (re.compile(r"^[^元圆币幣块塊蚊毫仙個毛角]*$"), "a sum in 分 alone is ambiguous in news (五分 = five points/minutes)"),
 ]
+# Cantonese units: Duckling's generic dollar and cent are the Hong Kong dollar here (七蚊, 两毫, 五仙).
+_HK_UNITS = re.compile("[蚊毫仙個]")
 
 
 def _excluded(text: str, table: list[tuple[re.Pattern, str]]) -> str | None:
@@ -202,12 +208,14 @@ def run_duckling_number(path: Path) -> SuiteResult:
     return result
 
 
-def _duckling_money_ok(got, want: dict) -> str | None:
+def _duckling_money_ok(got, want: dict, text: str = "") -> str | None:
+    generic = "HKD" if _HK_UNITS.search(text) else "CNY"
+
     def base(v: dict) -> tuple[Decimal, str]:
         amount = Decimal(str(v["value"]))
         if v["unit"] == "cent":
-            return amount / 100, "CNY"
-        return amount, "CNY" if v["unit"] == "$" else v["unit"]
+            return amount / 100, generic
+        return amount, generic if v["unit"] == "$" else v["unit"]
 
     if want["type"] == "value":
         amount, currency = base(want)
@@ -235,7 +243,7 @@ def run_duckling_money(path: Path) -> SuiteResult:
         if len(found) != 1:
             result.failed.append((cid, text, f"{len(found)} mentions: {[m.text for m in found]}"))
             continue
-        why = _duckling_money_ok(found[0].value, case["expected"][0]["value"])
+        why = _duckling_money_ok(found[0].value, case["expected"][0]["value"], text)
         if why:
             result.failed.append((cid, text, why))
         else:

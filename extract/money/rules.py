@@ -16,28 +16,28 @@ trailing one (左右, 以上 …) is inside the span and decides. Not MONEY: fig
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Iterator
 
 import regex
 
 from extract.base import Candidate, Context
-from extract.qualifier import after_mark
+from extract.qualifier import after_mark, trailing as trailing_qualifier
+from extract.qualifier import leading as leading_qualifier
 from schemas.records import Qualifier
 from extract.money import lexicon as L
 from extract.money.normalize import (
     MAX_AMOUNT,
     currency_of,
     is_single_cn_digit,
-    leading_qualifier,
     money_value,
     plus,
     range_ends,
-    trailing_qualifier,
     read_quantity,
     sub_units,
 )
 from extract.numeral import NumeralError, Quantity
-from extract.numeral.lexicon import CN_CHARS, ZEROS
+from extract.numeral.lexicon import CN_CHARS, DIGITS, RANGE_SEP, ZEROS
 
 LABEL = "MONEY"
 
@@ -82,31 +82,151 @@ def _jiao_fen(text: str) -> Iterator[Candidate]:
                                                                    tail=None), "money.jiao-fen")
 
 
+# money.jiao-alone — 角/毛 with nothing Chinese after: 两毛五 → 0.25, 两角五分 → 0.25, 2角, 5毛, 两毛.
+_D = f"[0-9{''.join(k for k in DIGITS if k not in ZEROS)}]"
+_JIAO_ALONE = re.compile(
+    rf"(?<![{L.JIAO_ALONE_BEFORE_BLOCKED}])(?P<j>{_D})[毛角](?:(?P<f>{_D})分?)?(?![钱錢\u3400-\u9fff])"
+)
+
+
+def _digit(ch: str) -> Decimal:
+    return Decimal(DIGITS[ch] if ch in DIGITS else int(ch))
+
+
+def _jiao_alone(text: str) -> Iterator[Candidate]:
+    for m in _JIAO_ALONE.finditer(text):
+        j, f = m.group("j"), m.group("f")
+        if f is None and not (j.isdigit() or j in "两兩"):
+            continue  # 三毛 (a pen name), 八角 (a spice)
+        amount = _digit(j) / 10 + (_digit(f) / 100 if f else 0)
+        leading, _ = leading_qualifier(text, m.start())
+        yield Candidate(m.start(), m.end(), LABEL, money_value(Quantity(amount), currency="CNY", leading=leading,
+                                                               tail=None), "money.jiao-alone")
+
+
+# money.hk-colloquial — Hong Kong spoken money: 七蚊 (HK$7), 三蚊零四 (3.04), 五蚊六毫至五蚊七毫八,
+# 两毫 (0.2), 五仙 (0.05), 港幣三個一毫四 (3.14), 個九 (1.9). What may follow depends on the last
+# character read (``_hk_end_ok``): no amount may go on unread.
+_HK_N = rf"(?:[0-9]{{1,6}}(?:\.[0-9]{{1,2}})?|[{CN_CHARS}]{{1,8}})"
+_HK_SUB = rf"(?:[{''.join(sorted(ZEROS))}]{_D}仙?|{_D}毫(?:{_D}仙?)?|{_D}|半)"
+_HK_ONE = rf"(?:{_HK_N}?[{L.HK_DOLLAR_UNITS}]{_HK_SUB}?|{_D}毫(?:{_D}仙?)?|{_HK_N}仙)"
+_HK = regex.compile(
+    rf"(?P<pre>{'|'.join(map(regex.escape, L.HK_PREFIXES))})?(?<![0-9.{CN_CHARS}蚊個毫仙])(?P<a>{_HK_ONE})"
+    rf"(?:{RANGE_SEP}(?P<b>{_HK_ONE}))?(?P<tail>{L.TRAILING})?"
+)
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_GOES_ON = frozenset("0123456789." + CN_CHARS + "蚊個毫仙")
+
+
+def _hk_end_ok(text: str, m: regex.Match) -> bool:
+    """Nothing after the amount may continue it: after 蚊 no numeral (七蚊一程 is unread) and no
+    蚊子/蚊帐; after 毫/仙/半 or a bare digit after 蚊/個 (七蚊一, 個九) no Chinese character at all
+    (两毫米, 五仙观, 七蚊一程); after 零四 or 七毫八 anything but a numeral (五蚊七毫八不等)."""
+    nxt = text[m.end() : m.end() + 1]
+    if not nxt or m.group("tail"):
+        return nxt not in _GOES_ON
+    if nxt in _GOES_ON:
+        return False
+    amount = m.group("b") or m.group("a")
+    if amount[-1] == "蚊":
+        return nxt not in L.HK_MOSQUITO_AFTER
+    closed = len(amount) >= 2 and (amount[-2] == "毫" or amount[-2] in ZEROS)  # 七毫八, 零四
+    return closed or _HAN_CHAR.match(nxt) is None
+
+
+def _hk_sub(rest: str) -> Decimal:
+    """What follows 蚊/個: 半 → 0.5, 零四 → 0.04, 六毫 → 0.6, 七毫八(仙) → 0.78, 五 → 0.5."""
+    rest = rest.removesuffix("仙")
+    if not rest:
+        return Decimal(0)
+    if rest == "半":
+        return Decimal("0.5")
+    if rest[0] in ZEROS:
+        return _digit(rest[1]) / 100
+    if len(rest) == 1:
+        return _digit(rest) / 10
+    return _digit(rest[0]) / 10 + (_digit(rest[2]) / 100 if len(rest) > 2 else 0)
+
+
+def _hk_amount(s: str, prefixed: bool) -> Decimal:
+    """One Hong Kong colloquial amount; NumeralError when it is none."""
+    k = next((i for i, ch in enumerate(s) if ch in L.HK_DOLLAR_UNITS), -1)
+    if k < 0:
+        if "毫" in s:
+            return _hk_sub(s)
+        cents = read_quantity(s[:-1]).value  # N仙
+        if s[:-1] in L.HK_CENT_BLOCKED or not 0 < cents < 100:
+            raise NumeralError(f"not a cent amount: {s!r}")
+        return cents / 100
+    head, unit, rest = s[:k], s[k], s[k + 1 :]
+    if unit == "個" and (not rest or (rest == "半" and not prefixed)):
+        raise NumeralError(f"個 alone is a classifier: {s!r}")  # 五個, 一個半 (one and a half of anything)
+    if not head and unit != "個":
+        raise NumeralError(f"蚊 needs a number: {s!r}")
+    dollars = read_quantity(head).value if head else Decimal(1)  # 個九 = 一個九
+    return dollars + _hk_sub(rest)
+
+
+def _hk_colloquial(text: str) -> Iterator[Candidate]:
+    for m in _HK.finditer(text):
+        if not _hk_end_ok(text, m):
+            continue
+        prefixed = m.group("pre") is not None
+        start = m.start()
+        if not prefixed and m.group("a")[0] == "個" and start > 0 and text[start - 1] in L.HK_GE_BLOCKED_BEFORE:
+            continue  # 這個九: "this nine"
+        try:
+            low = _hk_amount(m.group("a"), prefixed)
+            high = _hk_amount(m.group("b"), prefixed) if m.group("b") else None
+        except NumeralError:
+            continue
+        if high is not None and high <= low:
+            continue
+        leading, _ = leading_qualifier(text, start)
+        value = money_value(Quantity(low), currency=L.HK_CURRENCY, leading=leading, tail=m.group("tail"),
+                            high=Quantity(high) if high is not None else None)
+        yield Candidate(start, m.end(), LABEL, value, "money.hk-colloquial")
+
+
 class MoneyExtractor:
     label = LABEL
 
     def find(self, text: str, context: Context) -> Iterator[Candidate]:
         if "钱" in text or "錢" in text:
             yield from _jiao_fen(text)
+        if "毛" in text or "角" in text:
+            yield from _jiao_alone(text)
+        if any(ch in text for ch in "蚊毫仙個"):
+            yield from _hk_colloquial(text)
         for m in _matches(text):
             found = _read_prefix_only(text, m) if m.group("ppre") is not None else _read_amount(text, m)
             if found is not None:
-                found = _after_span(text, _signed(text, found))
+                found = _signed(text, found)
+            if found is not None:
+                found = _after_span(text, found)
                 yield from _shared_currency_list(text, found)
                 yield found
 
 
-# A sign stands before a table cell or after a space, never right after a digit (3-5亿元 is a range).
-_SIGN_BEFORE = frozenset(" |\t\n（(：:，,")
+# A minus after a digit or a Chinese numeral is a range dash (3-5亿元), after a Latin letter part
+# of a code (A-3); anywhere else (start, space, punctuation, any other Chinese character) a sign.
+_DASH_AFTER = frozenset("0123456789.%‰" + CN_CHARS)
 
 
-def _signed(text: str, c: Candidate) -> Candidate:
-    """money.signed — an explicit minus before the amount is in the span: -18.40亿元 (a loss)."""
+def _signed(text: str, c: Candidate) -> Candidate | None:
+    """money.signed — an explicit minus before the amount is in the span: -18.40亿元 (a loss),
+    净利润为-3亿元; it is never dropped: a signed range or a minus after a Latin letter (A-3亿元)
+    gives nothing (None)."""
     s = c.start
-    if s >= 1 and text[s - 1] in "-−－" and (s == 1 or text[s - 2] in _SIGN_BEFORE) and c.value.low is None:
-        value = c.value.model_copy(update={"amount": -c.value.amount})
-        return Candidate(s - 1, c.end, c.label, value, c.rule + "+sign", c.priority)
-    return c
+    if s < 1 or text[s - 1] not in "-−－":
+        return c
+    before = text[s - 2] if s >= 2 else ""
+    if before in _DASH_AFTER:
+        return c
+    if (before.isascii() and before.isalpha()) or c.value.low is not None:
+        return None
+    value = c.value.model_copy(update={"amount": -c.value.amount})
+    return Candidate(s - 1, c.end, c.label, value, c.rule + "+sign", c.priority)
 
 
 def _after_span(text: str, c: Candidate) -> Candidate:
@@ -170,6 +290,20 @@ def _matches(text: str) -> Iterator[regex.Match]:
                 break
 
 
+_SEPARATORS = frozenset(",，.")
+
+
+def _inside_arabic(run: str, i: int) -> bool:
+    """``run[i:]`` would start inside an Arabic number: a digit right before it, or a separator
+    with a digit before that (12,345,67 → not 67; 3..5 → not 5)."""
+    if i == 0 or not run[i].isdigit():
+        return False
+    k = i - 1
+    while k >= 0 and run[k] in _SEPARATORS:
+        k -= 1
+    return k >= 0 and run[k].isascii() and run[k].isdigit()
+
+
 def _read_run(
     text: str, run: str, run_start: int, tail: str | None = None
 ) -> tuple[Quantity, int, str | None, bool] | None:
@@ -184,6 +318,8 @@ def _read_run(
         piece = run[i:]
         if i > 0 and run[i - 1] in _CN_NUMERAL and piece[0] in _CN_NUMERAL and not (i == 1 and run[0] in ZEROS):
             return None  # never a shorter reading of a Chinese numeral (十五六亿 is not 五六亿; 找零十块 is 十块)
+        if _inside_arabic(run, i):
+            return None  # nor of an Arabic one (1,2345元 is not 2345元; 1.2.3亿元 is not 2.3亿元)
         if piece[0] in ",，." or (piece[0] in ZEROS and piece[1:2] not in ("点", "點", ".")):
             continue  # 找零十块 is 十块: a leading 零 belongs to the word before
         leading, _ = leading_qualifier(text, start)
@@ -259,6 +395,8 @@ def _single(text: str, m: regex.Match, q: str, pre: str, end: int, tail: str | N
         return None  # 三元愿意, 扶持三元、麦福劳 (companies), 一元化, 二元结构: words, not amounts
     prefix = m.group(pre) if start == run_start else None
     span_start = m.start(pre) if prefix else start
+    if prefix:  # the qualifier stands before the currency word: 超过人民币3亿元, 约合新台币3亿元
+        leading, _ = leading_qualifier(text, span_start)
     value = money_value(
         plus(quantity, sub_units(jf)),
         currency=currency_of(prefix, cur, m.group("after")),
@@ -287,6 +425,8 @@ def _read_range(text: str, m: regex.Match, end: int, tail: str | None) -> Candid
         if piece[0] in ",，.":
             continue
         if i > 0 and run1[i - 1] in _CN_NUMERAL and piece[0] in _CN_NUMERAL:
+            return None
+        if _inside_arabic(run1, i):
             return None
         try:
             low, high = range_ends(piece, m.group("q2"))
@@ -334,11 +474,9 @@ def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
         return None
     leading, _ = leading_qualifier(text, m.start())
     end = m.end() - trim
-    tail = None
-    for word in L.TRAILING_QUALIFIERS:
-        if text.startswith(word, end):
-            tail, end = word, end + len(word)
-            break
+    t = _TRAILING.match(text, end)
+    tail = t.group() if t else None
+    end = t.end() if t else end
     currency = currency_of(prefix, None, None)
     r = _PREFIX_RANGE.match(text, end) if tail is None else None
     if r is not None and (r.group("pre2") is None or currency_of(r.group("pre2"), None, None) == currency):
@@ -354,4 +492,5 @@ def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
     return Candidate(m.start(), end, LABEL, value, "money.prefix+number")
 
 
+_TRAILING = regex.compile(L.TRAILING)
 _PREFIX_RANGE = regex.compile(rf"{L.RANGE_SEP}(?P<pre2>{L.PREFIX_CURRENCY})?[ \u00a0]?(?P<q2>[0-9][0-9.,]{{0,20}})(?![0-9A-Za-z])")

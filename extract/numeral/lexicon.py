@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from extract.qualifier import INCLUSIVE_MARK
+
 DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
     "一": 1, "壹": 1, "幺": 1,
@@ -46,7 +48,9 @@ CN_NUMERAL_CHAR = f"[{_cn}点點]"
 # A run of characters that can make up one quantity (validated by the parser, not the regex).
 QUANTITY_CHAR = rf"[0-9.,，{_cn}点點余多几数上]"
 QUANTITY_RUN = rf"{QUANTITY_CHAR}{{1,40}}"
-RANGE_SEP = r"(?:—{1,2}|–|－|-|~|～|至|到)"
+# The one range separator of every label (MONEY, PERCENT, DATE): 3亿—5亿元, 1万元--5万元, 5%～8%,
+# 1—9月; an inclusive mark (含) may stand before it (1万(含)-5万元, extract.qualifier).
+RANGE_SEP = rf"(?:{INCLUSIVE_MARK})?(?:—{{1,2}}|–{{1,2}}|－|-{{1,2}}|~|～|至|到)"
 
 SCALE_VALUES: dict[str, Decimal] = {
     **{k: Decimal(v) for k, v in SMALL_UNITS.items()},

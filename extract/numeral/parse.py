@@ -4,7 +4,7 @@ Modes (after cn2an, whose cases we measure against):
 - ``strict``: well-formed Chinese numerals (一百零五, 两千三百亿, 壹仟贰佰) and plain Arabic
   numbers. A bare run of digits such as 一一 is rejected: a real document would write 十一.
 - ``normal``: also positional digit runs (一七二零 = 1720, for years and codes) and colloquial
-  abbreviations (三万五 = 35000, 一百二 = 120, 一百十一 = 111).
+  abbreviations (三万五 = 35000, 一百二 = 120, 一百十一 = 111, 百二 = 120, 千一 = 1100, 萬九 = 19000).
 - ``smart``: also Arabic digits mixed with Chinese units (1.2万, 3千万, 1万600, 4.78万亿).
 
 Everything is linear in the input length: each function scans its string a bounded number
@@ -36,6 +36,7 @@ _ARABIC_FULL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
 _ARABIC_AT = re.compile(r"\d+(?:\.\d+)?")
 _YI = "亿億"
 _WAN = "万萬"
+_LEAD_UNITS = "百佰千仟万萬"  # may open a colloquial number with 一 unsaid (十 always may)
 
 
 class NumeralError(ValueError):
@@ -71,6 +72,8 @@ def parse_number(
         raise _fail(text, "a run of bare Chinese digits is not an amount")
     if bare_scale and (s[0] in _YI + _WAN or (s[0] in SMALL_UNITS and (len(s) == 1 or s[1] in _YI + _WAN))):
         s = "一" + s
+    elif mode != "strict" and len(s) > 1 and s[0] in _LEAD_UNITS and s[1] in DIGITS and s[1] not in ZEROS:
+        s = "一" + s  # colloquial 百二 (120), 千一 (1100), 萬九 (19000), 百二萬: the 一 unsaid
     value = _parse_big(s, mode, text)
     return -value if negative else value
 
@@ -284,6 +287,8 @@ def approximate_range(s: str, mode: str = "smart") -> tuple[Decimal, Decimal] | 
             head, rest = s[:k], s[k + 2 :]
             if not all(ch in DIGITS or ch in _ALL_UNIT_CHARS for ch in head + rest):
                 return None
+            if rest and rest[0] not in _ALL_UNIT_CHARS:
+                return None  # 五六七: a third digit after the pair is no range (never 57–67)
             if head and not rest and head[-1] not in "十拾":
                 return None  # 一百二三 would be 120–130 only by the colloquial reading: not read
             try:

@@ -34,6 +34,12 @@ def simplified(text: str) -> str:
     return _same_length(text) if TRADITIONAL_HINT.search(text) else text
 
 
+def same_length_simplified(text: str) -> str:
+    """OpenCC t2s of ``text`` with its length kept, always (no trigger): for short windows such as
+    the qualifier word before a mention (extract.qualifier.leading)."""
+    return _same_length(text)
+
+
 def _same_length(text: str) -> str:
     """OpenCC t2s of ``text``; character by character where a phrase changes the length."""
     whole = _converter().convert(text)

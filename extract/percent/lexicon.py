@@ -14,6 +14,7 @@ from extract.numeral.lexicon import DIGITS, NEGATIVE_SIGNS, RANGE_SEP, SMALL_UNI
 
 # --- qualifiers: the table MONEY and PERCENT share (extract/qualifier.py) ---------------------
 from extract.qualifier import TRAILING as TRAILING_QUALIFIERS  # noqa: E402,F401
+from extract.qualifier import TRAILING_PATTERN as TRAILING  # noqa: E402,F401
 
 # Basis points: 25个基点, 2.54个基点, -50 bps (GUIDELINE: PERCENT with unit pp, 1 bp = 0.0001).
 BASIS_POINTS = r"(?<![0-9A-Za-z_.])(?P<bp>[-−+]?\d{1,6}(?:\.\d{1,4})?)\s?(?:个)?(?:基点|bps\b|bp\b)"
@@ -42,7 +43,6 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,8})?"
 # Not inside a longer number, a code or a URL (…/2023, v1.5, x=12%20).
 NUMBER_START = r"(?<![0-9A-Za-z_./=&#%\\-])(?<!\d,)"
 SEP = RANGE_SEP
-TRAILING = "(?:" + "|".join(TRAILING_QUALIFIERS) + ")"
 CN_SIGN = f"[{_signs}]"
 # 百分之十五, 千分之三, 万分之五, 三分之一, 5分之1 (the denominator and its parser value).
 DENOMINATOR = f"(?:[{_digits}十]{{1,3}}|[百千万]|\\d{{1,3}})"

@@ -11,9 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extract.numeral import NumeralError, parse_number, parse_quantity
+from extract.numeral.parse import approximate_range
 from extract.numeral.lexicon import DIGITS, SMALL_UNITS, ZEROS
 from extract import qualifier as qualifiers
-from extract.percent.lexicon import FRACTION_WORDS, INSIDE_APPROX, TRAILING_QUALIFIERS
+from extract.percent.lexicon import FRACTION_WORDS, INSIDE_APPROX
 from schemas.records import PercentUnit, PercentValue, Qualifier
 
 MINUS_SIGNS = frozenset("-−负負")
@@ -37,12 +38,12 @@ def number(text: str) -> tuple[Decimal, str | None]:
 
 
 def adjacent_digits(text: str) -> tuple[Decimal, Decimal] | None:
-    """七八 → (7, 8), 两三 → (2, 3): two neighbouring digits read as an approximate range."""
-    if len(text) == 2 and all(ch in DIGITS and ch not in ZEROS for ch in text):
-        a, b = DIGITS[text[0]], DIGITS[text[1]]
-        if b == a + 1:
-            return Decimal(a), Decimal(b)
-    return None
+    """七八 → (7, 8), 两三 → (2, 3), 十五六 → (15, 16), 二三十 → (20, 30), 七百三四十 → (730, 740): an
+    approximate range written as one number, read by the shared parser
+    (``extract.numeral.parse.approximate_range``); None for any other text."""
+    if not text or not all(ch in DIGITS or ch in SMALL_UNITS for ch in text):
+        return None
+    return approximate_range(text, "smart")
 
 
 def denominator(text: str) -> Decimal:
@@ -59,15 +60,10 @@ def signed(value: Decimal, sign: str | None) -> Decimal:
     return -value if sign and sign in MINUS_SIGNS else value
 
 
-def leading_qualifier(text: str, start: int) -> str | None:
-    """The qualifier word right before ``start`` (outside the span), longest first."""
-    return qualifiers.leading(text, start)[0]
-
-
 def qualifier(leading: str | None, inside: str | None, trailing: str | None) -> Qualifier:
     """Trailing words (inside the span) decide over leading ones (ANNOTATION: 超过10亿元以上)."""
     if trailing:
-        return Qualifier(TRAILING_QUALIFIERS[trailing])
+        return Qualifier(qualifiers.trailing(trailing))
     if inside:
         return Qualifier(INSIDE_APPROX.get(inside, inside))
     if leading:

@@ -4,7 +4,7 @@ Each alternative of ``PATTERN`` is a named group; the rule of the same name turn
 into a ``Candidate`` (or nothing). The rule name is recorded on the candidate
 (``percent.number+%``, ``percent.成`` …), so an error points to the rule that made it.
 
-Where the rule for 近三成 lives: ``_cheng`` (the span 三成) and ``normalize.leading_qualifier``
+Where the rule for 近三成 lives: ``_cheng`` (the span 三成) and ``extract.qualifier.leading``
 (近 → under).
 """
 
@@ -19,7 +19,7 @@ from extract.base import Candidate, Context
 from extract.numeral import NumeralError
 from extract.numeral.variants import simplified
 from extract.percent import normalize as nz
-from extract.qualifier import after_mark
+from extract.qualifier import after_mark, leading
 from extract.percent.lexicon import (
     BASIS_POINTS,
     ADVERB_AFTER_BACHENG,
@@ -78,7 +78,7 @@ _FRAC = (
 )
 # 三成, 三成半, 九成五, 3.5成, 三到五成, 七八成, 两成多, 九成以上.
 _CHENG = (
-    rf"(?P<cheng>(?<![{CHENG_BLOCKED_BEFORE}{_CN_DIGITS}十0-9A-Za-z_.点點])"
+    rf"(?P<cheng>(?<![{CHENG_BLOCKED_BEFORE}{_CN_DIGITS}十0-9A-Za-z_.点點负負−])"
     rf"(?P<ch_lo>[{_CN_DIGITS}十]{{1,2}}(?:[点點][{_CN_DIGITS}零])?|{NUMBER})(?:{SEP}(?P<ch_hi>[{_CN_DIGITS}十]{{1,2}}|{NUMBER}))?"
     rf"成(?![{CHENG_BLOCKED_AFTER}])(?P<ch_tail>半|[二三四五六七八九](?![{CHENG_TAIL_BLOCKED}]))?"
     rf"(?P<ch_more>[多余])?(?P<ch_trail>{TRAILING})?)"
@@ -122,7 +122,7 @@ def _pct(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     lo = nz.signed(lo, m["pct_sign"]) / scale
     start = m.start("pct")
     trail = m["pct_trail"]
-    q = nz.qualifier(nz.leading_qualifier(text, start), lo_inside, trail)
+    q = nz.qualifier(leading(text, start)[0], lo_inside, trail)
     if m["pct_hi"] is None:
         yield _candidate(text, start, m.end("pct"), nz.value(lo, qualifier=q), "percent.number+%")
         return
@@ -132,7 +132,7 @@ def _pct(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
         return
     # Not a range (2024-5%, 15%至10%): each side on its own, if it has its own % sign.
     if lo_mark:
-        q_lo = nz.qualifier(nz.leading_qualifier(text, start), lo_inside, None)
+        q_lo = nz.qualifier(leading(text, start)[0], lo_inside, None)
         yield _candidate(text, start, m.end("pct_lo") + 1, nz.value(lo, qualifier=q_lo), "percent.number+%")
     hi_start = m.start("pct_hi")
     yield _candidate(text, hi_start, m.end("pct"),
@@ -145,7 +145,9 @@ def _pp(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     start = m.start("pp")
     hundred = PERCENT_SIGNS["%"]
     adjacent = nz.adjacent_digits(raw)
-    if adjacent and m["pp_hi"] is None:  # 一两个百分点
+    if adjacent and m["pp_hi"] is None:  # 一两个百分点, 十五六个百分点
+        if m["pp_sign"]:
+            return  # 负一两个百分点: which end is negative is unread
         lo, hi = (x / hundred for x in adjacent)
         yield _candidate(text, start, m.end("pp"),
                          nz.value(lo, hi, qualifier=nz.qualifier(None, "approx", m["pp_trail"]), unit=PercentUnit.pp),
@@ -157,7 +159,7 @@ def _pp(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
         if hi is not None:
             return  # 负1到2个百分点: which end is negative is unread
         lo = -lo
-    q = nz.qualifier(nz.leading_qualifier(text, start), inside or m["pp_more"], m["pp_trail"])
+    q = nz.qualifier(leading(text, start)[0], inside or m["pp_more"], m["pp_trail"])
     yield _candidate(text, start, m.end("pp"), nz.value(lo / hundred, hi, qualifier=q, unit=PercentUnit.pp),
                      "percent.百分点")
     if m["pp_lo"] and hi is None:
@@ -172,7 +174,7 @@ def _pp_list(text: str, end: int) -> Iterator[Candidate]:
             return
         lo, inside = nz.number(item["item"])
         start = item.start("item")
-        q = nz.qualifier(nz.leading_qualifier(text, start), inside, None)
+        q = nz.qualifier(leading(text, start)[0], inside, None)
         yield _candidate(text, start, item.end() - 1, nz.value(lo / 100, qualifier=q, unit=PercentUnit.pp),
                          "percent.百分点-list")
         end = start
@@ -189,15 +191,21 @@ def _frac(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     end = m.end("frac")
     if lo_text.endswith("一") and end < len(text) and text[end] in _NOT_AFTER_YI and m["fr_hi"] is None:
         return  # 十分之一般 (= 十分 "very" + 一般)
-    lo, inside = nz.number(lo_text)
     if m["fr_pre"] and m["fr_sign"]:
         return  # 负百分之负五: no reading
-    lo = nz.signed(lo, m["fr_sign"] or m["fr_pre"]) / den
-    hi = nz.number(m["fr_hi"])[0] / den if m["fr_hi"] else None
+    adjacent = nz.adjacent_digits(lo_text) if m["fr_hi"] is None else None
+    if adjacent:  # 百分之十五六, 百分之二三十: an approximate range
+        if m["fr_pre"] or m["fr_sign"]:
+            return  # 负百分之十五六: which end is negative is unread
+        (lo, hi), inside = (x / den for x in adjacent), "approx"
+    else:
+        lo, inside = nz.number(lo_text)
+        lo = nz.signed(lo, m["fr_sign"] or m["fr_pre"]) / den
+        hi = nz.number(m["fr_hi"])[0] / den if m["fr_hi"] else None
     if hi is not None and (m["fr_pre"] or m["fr_sign"]):
         return  # 负百分之五到十: which end is negative is unread (never +5%–10%)
     start = m.start("frac")
-    q = nz.qualifier(nz.leading_qualifier(text, start), inside, m["fr_trail"])
+    q = nz.qualifier(leading(text, start)[0], inside, m["fr_trail"])
     rule = "percent.百分之" if den_text in "百千万" else "percent.分之"
     yield _candidate(text, start, end, nz.value(lo, hi, qualifier=q), rule)
 
@@ -236,28 +244,28 @@ def _cheng(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     if lo > 1 or (hi is not None and hi > 1):
         return  # 15成 is no share
     start = m.start("cheng")
-    q = nz.qualifier(nz.leading_qualifier(text, start), inside, m["ch_trail"])
+    q = nz.qualifier(leading(text, start)[0], inside, m["ch_trail"])
     yield _candidate(text, start, end, nz.value(lo, hi, qualifier=q), "percent.成")
 
 
 def _half(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     """percent.一半 — 一半, 近一半, 一半以上 (not 另一半)."""
     start = m.start("half")
-    q = nz.qualifier(nz.leading_qualifier(text, start), None, m["hf_trail"])
+    q = nz.qualifier(leading(text, start)[0], None, m["hf_trail"])
     yield _candidate(text, start, m.end("half"), nz.value(HALF, qualifier=q), "percent.一半")
 
 
 def _half_count(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     """percent.半数 — 半数, 过半数 (span 半数, over), 半数以上."""
     start = m.start("half_count")
-    q = nz.qualifier(nz.leading_qualifier(text, start), None, m["hc_trail"])
+    q = nz.qualifier(leading(text, start)[0], None, m["hc_trail"])
     yield _candidate(text, start, m.end("half_count"), nz.value(HALF, qualifier=q), "percent.半数")
 
 
 def _half_over(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     """percent.过半 — 过半 / 超半: span 半, value 0.5, qualifier over (过 stays outside)."""
     start = m.start("half_over")
-    q = nz.qualifier(nz.leading_qualifier(text, start) or "over", None, None)
+    q = nz.qualifier(leading(text, start)[0] or "over", None, None)
     yield _candidate(text, start, m.end("half_over"), nz.value(HALF, qualifier=q), "percent.过半")
 
 
@@ -277,7 +285,7 @@ def _slash(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     if not cued:
         return
     state["slash_end"] = end
-    q = nz.qualifier(nz.leading_qualifier(text, start), None, m["sl_trail"])
+    q = nz.qualifier(leading(text, start)[0], None, m["sl_trail"])
     yield _candidate(text, start, end, nz.value(Decimal(num) / Decimal(den), qualifier=q), "percent.slash-share")
 
 
@@ -294,7 +302,7 @@ def _basis_points(text: str) -> Iterator[Candidate]:
     """percent.基点 — 25个基点 → 0.0025 pp; an explicit sign stays in the span and the value."""
     for m in _BASIS_POINTS.finditer(text):
         raw = m["bp"].replace("−", "-")
-        q = nz.qualifier(nz.leading_qualifier(text, m.start()), None, None)
+        q = nz.qualifier(leading(text, m.start())[0], None, None)
         yield _candidate(text, m.start(), m.end(), nz.value(Decimal(raw) / 10000, qualifier=q, unit=PercentUnit.pp),
                          "percent.基点")
 
@@ -335,6 +343,26 @@ def _scan(text: str) -> Iterator[re.Match]:
             yield m
 
 
+_MINUS = frozenset("-−－")
+_SIGNED_ALREADY = frozenset("-−－+负負")
+
+
+def _signed(text: str, c: Candidate) -> Candidate | None:
+    """A minus right before a span that has no sign of its own is read, never dropped:
+    增长率为-百分之五 → −5% (span with the sign), 降幅-三成 → −0.3; a signed range is unread (None).
+    After a digit, a letter or % the dash is a range dash or a code, left to the rules (5%-8%)."""
+    s = c.start
+    if s == 0 or text[s - 1] not in _MINUS or text[s] in _SIGNED_ALREADY:
+        return c
+    before = text[s - 2 : s - 1]
+    if before and (before.isdigit() or (before.isascii() and before.isalpha()) or before in "%‰."):
+        return c
+    if c.value.low is not None:
+        return None
+    value = c.value.model_copy(update={"value": -c.value.value})
+    return Candidate(s - 1, c.end, c.label, value, c.rule + "+sign", c.priority)
+
+
 class PercentExtractor:
     label = LABEL
 
@@ -344,7 +372,9 @@ class PercentExtractor:
         for m in _scan(text):
             try:
                 for c in RULES[m.lastgroup](m, text, state):
-                    yield _after_marks(text, c)
+                    signed = _signed(text, c)
+                    if signed is not None:
+                        yield _after_marks(text, signed)
             except ValueError:  # NumeralError, or a value the model rejects
                 continue  # the pieces are not a percentage after all
         if "基点" in text or "bp" in text:

@@ -29,6 +29,17 @@ UNITS = {
     "vague-digits": "十五六七八九十百三四十",
     "kuai-mao": "三块五毛钱块",
     "codes": "CNY 1.25USD",
+    # issue 17, second pass: 角/毛 alone, 块 after a decimal, Hong Kong colloquial money, long
+    # approximate-range runs and symbol runs
+    "mao-jiao-alone": "两毛五两角五分2角5毛",
+    "decimal-kuai": "3.04块3.5块以上",
+    "hk-colloquial": "五蚊六毫至五蚊七毫八個九港幣三個一毫四",
+    "hk-unit-runs": "蚊毫仙個",
+    "hk-digit-runs": "一二三四五六七八九蚊",
+    "long-vague-runs": "十五六",
+    "won-runs": "₩",
+    "inclusive-bounds": "3亿元（含）以上（含）-",
+    "traditional-qualifiers": "超過約合新臺幣3億元將近",
 }
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from extract.numeral import NumeralError, parse_number, parse_quantity, parse_subunits, parse_yuan
+from extract.numeral.parse import approximate_range
 
 D = Decimal
 
@@ -161,3 +162,32 @@ def test_parse_yuan_rejects(text: str) -> None:
 def test_subunits() -> None:
     assert parse_subunits("") == 0
     assert parse_subunits("三毛") == D("0.3")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("十五六", (D(15), D(16))),
+        ("七百三四十", (D(730), D(740))),
+        ("七八", (D(7), D(8))),
+        ("二十五六万", (D(250000), D(260000))),
+        ("两百五六十万", (D(2500000), D(2600000))),
+        # not a range: no pair, a pair after a digit, a third digit after the pair, not neighbours
+        ("十五", None),
+        ("五六七", None),
+        ("十五六七", None),
+        ("五七", None),
+        ("一百二三", None),
+    ],
+)
+def test_approximate_range(text: str, want) -> None:
+    """Issue 17: every character of the surface is read, or no range at all (五六七 is never 57–67)."""
+    assert approximate_range(text) == want
+
+
+@pytest.mark.parametrize("text, want", [("百二萬", D(1200000)), ("千一", D(1100)), ("萬九", D(19000)), ("百二", D(120))])
+def test_colloquial_unsaid_one(text: str, want: Decimal) -> None:
+    """The 一 unsaid before 百/千/万 in normal and smart mode; strict mode still rejects it."""
+    assert parse_number(text, "normal") == parse_number(text, "smart") == want
+    with pytest.raises(NumeralError):
+        parse_number(text, "strict")

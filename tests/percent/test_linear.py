@@ -28,6 +28,10 @@ ADVERSARIAL = {
     "decimal_cheng": "六点五点六成",
     "negative_fractions": "负負百分之负",
     "traditional": "12.56個百分點負",
+    # issue 17, second pass: approximate ranges and inclusive bounds
+    "vague_ranges": "百分之十五六十五六个百分点",
+    "long_vague_digits": "十五六",
+    "inclusive_bounds": "30%（含）以上（含）",
 }
 
 

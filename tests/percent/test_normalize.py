@@ -9,6 +9,7 @@ import pytest
 from extract.numeral import NumeralError
 from extract.percent import normalize as nz
 from extract.pipeline import extract_text
+from extract.qualifier import leading
 from schemas.records import Qualifier
 
 
@@ -36,7 +37,7 @@ def test_denominator(text, want):
     ("最近", None), ("不过", None), ("增长", None), ("跌破", "under"),
 ])
 def test_leading_qualifier(before, want):
-    assert nz.leading_qualifier(before + "5%", len(before)) == want
+    assert leading(before + "5%", len(before))[0] == want
 
 
 def test_trailing_wins_over_leading():

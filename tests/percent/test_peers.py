@@ -23,7 +23,8 @@ def test_suite_is_registered() -> None:
 @needs_peers
 def test_every_in_scope_case_passes() -> None:
     result = run_transform(TRANSFORM)
-    assert result.in_scope >= 8, result.as_dict()
+    assert result.in_scope >= 30, result.as_dict()
+    assert result.in_scope / (result.in_scope + len(result.excluded)) >= 0.70
     assert result.failed == [], result.as_dict()["failures"]
     assert all(reason for _, _, reason in result.excluded)
     assert len(result.passed) + len(result.excluded) == sum(1 for _ in read_cases(TRANSFORM))
