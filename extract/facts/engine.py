@@ -244,6 +244,8 @@ class _Reader:
         drafts: list[Draft] = []
         modality = "actual"
         stock_sentence = False
+        if self._from_to(s, items):
+            return
         resp = any(it.kind == "resp" for it in items)
         if resp and self._subjects_respectively(s, items, modality):
             return
@@ -369,6 +371,9 @@ class _Reader:
                     continue
                 if kind == "COUNT" and j + 1 < len(its) and its[j + 1].kind == "group" and its[j + 1].start == it.end:
                     continue  # 178家国家高新区: the group's own count
+                if last_change is not None and self.text[last_change.end:it.start].lstrip("了").startswith(("到", "至")):
+                    last_change = None
+                    continue  # 增长到/下降至 X: a level reached from an unstated start, not a change by X
                 if (zip_changes and last_change is not None) or last_change is not None and self._gap(last_change.end, it.start) <= 3 and kind != "COUNT" or (
                         last_change is not None and kind == "COUNT" and last_change.end == it.start):
                     change = self._change(it, last_change, last_basis, price)
@@ -775,6 +780,34 @@ class _Reader:
         if not hasattr(self, "_starts_cache"):
             self._starts_cache = [i.start for i in self.items]
         return self._starts_cache
+
+    def _from_to(self, s: Sentence, items: list[Item]) -> bool:
+        """``indicator 从 DATE(的) X 增长到 DATE(的) Y``: X at the first period, Y at the second (two
+        facts, each value read whole). True when the sentence was read this way."""
+        t = self.text
+        for j in range(1, len(items) - 4):
+            ind, d1, v1, verb, d2 = items[j - 1: j + 4]
+            if not (ind.kind == "ind" and d1.kind == "DATE" and v1.kind in ("MONEY", "COUNT")
+                    and verb.kind in ("up", "down") and d2.kind == "DATE" and j + 4 < len(items)):
+                continue
+            v2 = items[j + 4]
+            if v2.kind != v1.kind or not getattr(d1.data, "resolved", True) or not getattr(d2.data, "resolved", True):
+                continue
+            if (t[ind.end:d1.start] not in ("从", "由") or t[d1.end:v1.start] not in ("", "的")
+                    or t[v1.end:verb.start] != "" or t[verb.end:d2.start] not in ("到", "至")
+                    or t[d2.end:v2.start] not in ("", "的")):
+                continue
+            here = [x for x in items[:j - 1] if x.kind == "PARK"]
+            subj = (self._subject_of(here[-1], items, items.index(here[-1]), s.index).record(s.index, "explicit")
+                    if here else self._current([], False, s.index))
+            if subj is None:
+                return True  # no antecedent: no fact, and no other reading of the sentence
+            for d, v in ((d1, v1), (d2, v2)):
+                draft = self._draft(dict(subj), ind, None, self._value(v), s, 0, "actual", False, "fact.from_to", False)
+                draft.period = {k: x for k, x in self._period(d, s.index).items() if k != "sentence"}
+                self._emit(draft, s)
+            return True
+        return False
 
     def _subjects_respectively(self, s: Sentence, items: list[Item], modality: str) -> bool:
         """``A、B（等）…indicator分别达到x和y``: parks zipped with values, one indicator. True when

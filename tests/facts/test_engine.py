@@ -116,6 +116,11 @@ CASES = [
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
     # several parks named without a figure: none of them carries on
     ("2023年，以合肥高新区和芜湖高新区为例，园区营业收入达到300亿元。", []),
+    # 从 DATE 的 X 增长到 DATE 的 Y: two facts, each at its own period; 增长到 Y is a level, never a change by Y
+    ("芜湖高新区营业收入从2019年的900亿元增长到2023年的1500亿元。",
+     [("芜湖高新技术产业开发区", None, "operating_revenue", "2019", "900亿元", (), None, "actual"),
+      ("芜湖高新技术产业开发区", None, "operating_revenue", "2023", "1500亿元", (), None, "actual")]),
+    ("2023年，合肥高新区净利润从80亿元增加到95亿元。", []),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
