@@ -37,6 +37,7 @@ HEADLINE_MAX = 40
 # headline (it starts no new article) nor text the article's facts are read from.
 _CAPTION = regex.compile(r"^\s*[▲△▼●■◆]|^\s*图为|^\s*[（(【\[][^）)】\]]*(?:供图|摄)[）)】\]]\s*$|供图[）)]?\s*$|摄影\s*[|｜:：]|^\s*[（(]?图片来源")
 VALUE = ("MONEY", "PERCENT", "COUNT")
+_CHILD_VERB = regex.compile(r"(?:实现|完成|达到|达|为)")  # 其中，规上工业企业完成X: the verb before a child's value
 _ACTIVE = frozenset((*VALUE, "PARK", "group", "DATE"))  # the items a sentence needs to be read
 COUNT_IDS = frozenset({"enterprises", "hitech_enterprises", "listed_companies", "employees", "invention_patents",
                        "rd_institutions", "projects_signed", "projects_started", "zones"})
@@ -439,6 +440,12 @@ class _Reader:
                     continue
                 ind, rule = self._indicator_for(it, pending, its, j)
                 other_scope = None
+                inherited_segment = None
+                if ind is None and qizhong and kind == "MONEY":
+                    # (a word such as 企业 inside the segment may stand pending: no indicator of MONEY)
+                    inherited = self._parent_indicator(its, j, c0, s, drafts)
+                    if inherited is not None:
+                        (ind, inherited_segment), rule, pending = inherited, "fact.qizhong_inherited", None
                 if ind is None and pending is None and it.kind == "MONEY":
                     other = self._other(its, c0, it.start)
                     if other is not None:
@@ -458,6 +465,8 @@ class _Reader:
                     if self.subject is not None and self.subject.canonical == subj["canonical"]:
                         self.subject.count = n
                 d = self._draft(subj, ind, ind_scope, self._value(it), s, ci, modality, stock, rule, qizhong)
+                if inherited_segment is not None:
+                    d.segment = inherited_segment
                 drafts.append(d)
             if (not headline and len({x.canonical for x in subjects_here}) >= 2
                     and not any(d.clause == ci for d in drafts)):
@@ -780,6 +789,34 @@ class _Reader:
         if not hasattr(self, "_starts_cache"):
             self._starts_cache = [i.start for i in self.items]
         return self._starts_cache
+
+    def _parent_indicator(self, its: list[Item], j: int, c0: int, s: Sentence,
+                          drafts: list[Draft]) -> tuple[Item, str] | None:
+        """``其中，SEGMENT 完成/实现/达到/为 MONEY`` with no indicator of its own: the indicator of the
+        fact it is a part of (the last MONEY fact of this sentence, else of the sentence right
+        before) and the segment written before the verb. None when either is missing."""
+        mine = [d for d in drafts if d.value is not None and d.value["label"] == "MONEY"]
+        if mine:
+            i = mine[-1].indicator
+        else:
+            if not self.facts:
+                return None
+            parent = self.facts[-1]
+            if parent.value is None or parent.value.label.value != "MONEY" or parent.sentence[1] < s.start - 2:
+                return None  # 其中 follows its whole at once: the sentence right before, or this one
+            i = parent.indicator
+        it = its[j]
+        lo = max([c0] + [x.end for x in its[:j] if x.kind not in ("ind", "scope")])
+        m = _CHILD_VERB.search(self.text, lo, it.start)
+        if m is None or m.end() != it.start:
+            return None
+        probe = Item(m.start(), m.start(), "ind", "", "")
+        segment = self._segment(probe, lo)
+        if segment is None or self.text[m.start() - len(segment) - 1: m.start() - len(segment)] in ("和", "及", "与", "、"):
+            return None  # 软件和信息服务业: a segment cut at a conjunction would name a part of the part
+        if isinstance(i, Item):
+            return Item(i.start, i.end, "ind", i.data, i.text), segment
+        return Item(i.start, i.end, "ind", i.id, self.text[i.start:i.end]), segment
 
     def _from_to(self, s: Sentence, items: list[Item]) -> bool:
         """``indicator 从 DATE(的) X 增长到 DATE(的) Y``: X at the first period, Y at the second (two

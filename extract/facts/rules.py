@@ -37,6 +37,8 @@ RULES: list[Rule] = [
          "示范园区建安投资同比增长9%。"),
     Rule("fact.group_total", "group 总数达 N家: the number of zones of a group",
          "全国国家级新区总数达19家。"),
+    Rule("fact.qizhong_inherited", "其中，segment (完成/实现/达到/为) MONEY with no indicator: the indicator of the whole it is part of",
+         "示范园区工业总产值达到300亿元，其中，规模以上工业企业完成260亿元。"),
     Rule("fact.from_to", "indicator 从/由 DATE(的) value (增长/增加/提高/扩大/下降/减少)到/至 DATE(的) value: two facts, each with its own period",
          "示范园区营业收入从2019年的80亿元增长到2023年的150亿元。"),
 ]

@@ -121,6 +121,12 @@ CASES = [
      [("芜湖高新技术产业开发区", None, "operating_revenue", "2019", "900亿元", (), None, "actual"),
       ("芜湖高新技术产业开发区", None, "operating_revenue", "2023", "1500亿元", (), None, "actual")]),
     ("2023年，合肥高新区净利润从80亿元增加到95亿元。", []),
+    # 其中，SEGMENT 完成 X with no indicator of its own: the indicator of the whole it is part of
+    ("2023年，合肥高新区工业总产值2900亿元；其中，规模以上工业企业完成2500亿元。",
+     [(HEFEI, None, "industrial_output", "2023", "2900亿元", (), None, "actual"),
+      (HEFEI, "规模以上工业企业", "industrial_output", "2023", "2500亿元", (), None, "actual")]),
+    ("2023年，合肥高新区实现营业收入1.2万亿元。其中，张三完成3000亿元。",                # no segment: no child
+     [(HEFEI, None, "operating_revenue", "2023", "1.2万亿元", (), None, "actual")]),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
