@@ -35,7 +35,9 @@ COUNT_SMALL = "[一二两三四五六七八九十1-9]|十[一二]|1[01]"  # 前N
 YEAR_WORD = "年(?!代|级|纪|龄|薪|均|华|货|轻|画|糕|夜)"  # 1990年代, 一二年级 … are not years
 DAY_WORD = "[日号號]"
 # A day written without 日 after its month (四月十三, 1月3至2月10) ends the phrase or a range side.
-DAY_WORDLESS_END = rf"(?=$|[，。、；;,!?！？\s）)]|{RANGE_SEP})"
+# Also before a verb of an event or a part of the day (他在10月22出生, 9月1开学, 3月5上午).
+DAY_WORDLESS_END = (rf"(?=$|[，。、；;,!?！？\s）)]|{RANGE_SEP}"
+                    r"|出生|生日|开始|开幕|开业|开学|举行|举办|召开|发布|上映|结束|上午|下午|中午|晚上|凌晨|早上|当天|左右|前后)")
 SEP = RANGE_SEP  # — – - ~ ～ 至 到 (the shared range separator)
 
 # Relative words, resolved against the document date (Context.date) ----------------------

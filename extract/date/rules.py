@@ -85,7 +85,7 @@ def _numeric(s: str) -> str:
     return (
         rf"(?:(?P<cd{s}>(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
         rf"|(?P<ny{s}>{L.YEAR4_ARABIC})(?P<ns{s}>[-/.])(?P<nm{s}>{L.MONTH_ARABIC})"
-        rf"(?:(?P=ns{s})(?P<nd{s}>{L.DAY_ARABIC})|(?![-/.]\d{{1,2}}(?!\d)))(?![\d万亿元%‰/]|\.\d))"
+        rf"(?:(?P=ns{s})(?P<nd{s}>{L.DAY_ARABIC})|(?!(?P=ns{s})\d|[-/.]\d{{1,2}}(?!\d)))(?![\d万亿元%‰/]|\.\d))"
     )
 
 
