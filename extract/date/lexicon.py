@@ -38,7 +38,8 @@ DAY_WORD = "[日号號]"
 # Also before a verb of an event or a part of the day (他在10月22出生, 9月1开学, 3月5上午).
 DAY_WORDLESS_END = (rf"(?=$|[，。、；;,!?！？\s）)]|{RANGE_SEP}"
                     r"|出生|生日|开始|开幕|开业|开学|举行|举办|召开|发布|上映|结束|上午|下午|中午|晚上|凌晨|早上|当天|左右|前后)")
-SEP = RANGE_SEP  # — – - ~ ～ 至 到 (the shared range separator)
+# — – - ~ ～ 至 到 (the shared range separator); 起至 / 起到 of notices (自2020年5月26日起至5月29日止).
+SEP = rf"(?:起至|起到|{RANGE_SEP})"
 
 # Relative words, resolved against the document date (Context.date) ----------------------
 RELATIVE_YEARS: dict[str, int] = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "下年": 1, "前年": -2}
@@ -93,7 +94,7 @@ DURATION_AFTER = ("历史", "之久", "的历史")
 # Where a date may start (a superset of the rules' first characters; see rules.QUICK).
 QUICK_FIRST = r"\d〇零○Ｏ一二三四五六七八九十廿两今本去明前上下昨年第首Qq后後大"
 QUICK_START = (
-    r"\d{4}[-/.]\d|\d{8}|[\d〇零○Ｏ一二三四五六七八九十廿两]{1,4}(?:年|月|日|号|號|季)"
+    r"\d{4}[-/. ]\d|\d{8}|[\d〇零○Ｏ一二三四五六七八九十廿两]{1,4}(?:年|月|日|号|號|季)"
     r"|[\d一二三四五六七八九十]{1,4}(?:[-~～—–]{1,2}|至|到)[\d一二三四五六七八九十第]"
     r"|今年|本年|去年|明年|前年|本月|上一?[个個]?月|下[个個]?月|[今昨前明后後本][天日]|大[前后後]天|年[初底末伊]"
     r"|[两二]千"

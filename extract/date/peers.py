@@ -77,6 +77,8 @@ _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
     ("Cantonese colloquial", re.compile(r"尋日|聽日|後日|今個|而家|宜家|依家")),
     ("M/D/Y slash date (Chinese news writes Y/M/D; M/D reads as a share)",
      re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[号號日]|$)")),
+    ("mixed separators in a numeric date (1994.01-19; GUIDELINE reads one separator only)",
+     re.compile(r"^\d{4}\.\d{1,2}-\d{1,2}$|^\d{4}-\d{1,2}[/.]\d{1,2}$|^\d{4}/\d{1,2}[-.]\d{1,2}$")),
     ("ordinal day counted from now or from a year's start (第三天, 2025年第一天)", re.compile(r"第.{1,3}[天日]")),
     ("recurring (每年, 每月)", re.compile(r"^每")),
     ("stacked relative words (上上个月, 下下个季度, 大大后天)", re.compile(r"上上|下下|大大")),
@@ -134,7 +136,7 @@ def _mentions(text: str, ref: dt.date | None) -> list:
 _NO_TIME_TAIL = re.compile(r"[^\d〇零○一二三四五六七八九十百千两年月日号號天周週季度旬初底末时時点點分秒前后後内來来起至到期间]+")
 
 
-def _check_whole(result: SuiteResult, cid: str, text: str, ref: dt.date, want: tuple[dt.date, dt.date],
+def _check_whole(result: SuiteResult, cid: str, text: str, ref: dt.date | None, want: tuple[dt.date, dt.date],
                  end: int | None = None) -> None:
     """One DATE mention over the text (or over ``text[:end]``, the date before a clock time),
     denoting the days ``want``."""
@@ -206,7 +208,7 @@ def _text_exclusion(text: str) -> str | None:
 def _nearest_year_differs(text: str, ref: dt.date, lo: dt.date, hi: dt.date) -> bool:
     """Does the peer put a year-less month/day further from the reference than the same
     month/day in the neighbouring year (or, for a bare day, month) would be?"""
-    if re.search(r"\d{2,4}年|[〇零○一二三四五六七八九]{2,4}年|今年|去年|明年|前年|本月|上.?月|下.?月|季度", text):
+    if re.search(r"(?:19|20)\d\d(?!\d)|\d{2,4}年|[〇零○一二三四五六七八九]{2,4}年|今年|去年|明年|前年|本月|上.?月|下.?月|季度", text):
         return False
     if re.fullmatch(r"\d{1,2}[日号]", text) and lo == hi:  # a bare day (30日): the neighbouring months
         def month_shift(d: dt.date, k: int) -> dt.date | None:
@@ -232,6 +234,12 @@ def _nearest_year_differs(text: str, ref: dt.date, lo: dt.date, hi: dt.date) -> 
 
 
 # JioNLP time parsing ---------------------------------------------------------------------------
+
+# A case that names its own four-digit year first and no relative word needs no reference: it is
+# run with no document date (so nothing of it may be resolved from one).
+_ABSOLUTE = re.compile(r"^[从自]?(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})(?:年|[-/.]\d)")
+_RELATIVE = re.compile(r"今|去|明|前|后|後|上|下|本|近|来|[^\d]\d{2}年|[至到—-][〇零○一二三四五六七八九]{2}年")
+
 
 def _jio_ref(case: dict) -> tuple[dt.date | None, str | None]:
     raw = case.get("reference_datetime")
@@ -269,6 +277,8 @@ def run_jionlp_parsing(path: Path) -> SuiteResult:
             result.excluded.append((cid, text, "recurring (每年, 每周): no single calendar date"))
             continue
         ref, why = _jio_ref(case)
+        if why and _ABSOLUTE.match(text) and not _RELATIVE.search(text):
+            why = None  # the text names its own year: measured with no document date at all
         if why:
             result.excluded.append((cid, text, why))
             continue
@@ -292,12 +302,11 @@ def run_jionlp_parsing(path: Path) -> SuiteResult:
             if lo.date() != hi.date():
                 result.excluded.append((cid, text, "a clock-time range across days (the date ends are not one DATE)"))
                 continue
-            assert ref is not None
             day = lo.date()
             if _weekday_disagrees(text[:clock], day, day):
                 result.excluded.append((cid, text, _WEEKDAY_CONFLICT))
                 continue
-            if _nearest_year_differs(text[:clock], ref, day, day):
+            if ref is not None and _nearest_year_differs(text[:clock], ref, day, day):
                 result.excluded.append((cid, text, _NOT_NEAREST))
                 continue
             _check_whole(result, cid, text, ref, (day, day), end=clock)
@@ -310,12 +319,11 @@ def run_jionlp_parsing(path: Path) -> SuiteResult:
             result.excluded.append((cid, text, "disputed convention: JioNLP's 年底 = Nov 1–Dec 31, 年初 = Jan–Feb, "
                                                 "月初 = days 1–5, 月底 = 25–end; GUIDELINE maps each to its month"))
             continue
-        assert ref is not None
-        why = _calendar_convention(text, ref, want)
+        why = _calendar_convention(text, ref, want) if ref is not None else None
         if why:
             result.excluded.append((cid, text, why))
             continue
-        if _nearest_year_differs(text, ref, *want):
+        if ref is not None and _nearest_year_differs(text, ref, *want):
             result.excluded.append((cid, text, _NOT_NEAREST))
             continue
         _check_whole(result, cid, text, ref, want)

@@ -5,7 +5,7 @@ Forms, tried in this order at each position (each one bounded, so the scan is li
 - ``date.range``: two points joined by a separator (2021年至2023年, 2023年12月28日至30日,
   2023-05-26至2023-05-29), a bare start (2023年1—9月, 1-10月, 2021—2023年, 4月12-19日) or a
   quarter range (一至三季度);
-- ``date.numeric``: 2023-12-28, 2023/12/28, 2023.12.28, 20231228, 2023-12;
+- ``date.numeric``: 2023-12-28, 2023/12/28, 2023.12.28, 20231228, 2023-12, 2022 11 23;
 - ``date.ymd``: [year] month [day | 上旬 | 初 | 底], with the year absolute (2023年, 二〇二三年,
   15年) or relative (今年, 去年 …), or a relative month (本月, 上月);
 - ``date.period``: [year] + a period of the year (一季度, 上半年, 年底, 前三季度, 前十个月);
@@ -84,6 +84,9 @@ def _period(s: str, after_year: bool) -> str:
 def _numeric(s: str) -> str:
     return (
         rf"(?:(?P<cd{s}>(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
+        # 2022 11 23: one space between the three parts, all three written (a year and a month
+        # alone with a space are two numbers)
+        rf"|(?P<sy{s}>{L.YEAR4_ARABIC}) (?P<sm{s}>{L.MONTH_ARABIC}) (?P<sd{s}>{L.DAY_ARABIC})(?=$|[，。、；;,!?！？）):：]| (?!\d))"
         rf"|(?P<ny{s}>{L.YEAR4_ARABIC})(?P<ns{s}>[-/.])(?P<nm{s}>{L.MONTH_ARABIC})"
         rf"(?:(?P=ns{s})(?P<nd{s}>{L.DAY_ARABIC})|(?!(?P=ns{s})\d|[-/.]\d{{1,2}}(?!\d)))(?![\d万亿元%‰/]|\.\d))"
     )
@@ -153,6 +156,9 @@ def _side(g: dict, s: str, ref: dt.date | None) -> tuple[Side, str]:
     if g.get(f"cd{s}"):
         t = g[f"cd{s}"]
         u = Unit(DAY, number(t[:4]), number(t[4:6]), number(t[6:8]))
+        return Side(u, u), "date.numeric"
+    if g.get(f"sy{s}"):
+        u = Unit(DAY, number(g[f"sy{s}"]), number(g[f"sm{s}"]), number(g[f"sd{s}"]))
         return Side(u, u), "date.numeric"
     if g.get(f"ny{s}"):
         y, m = number(g[f"ny{s}"]), number(g[f"nm{s}"])
@@ -530,7 +536,7 @@ def _sentence_year(text: str, start: int, side: Side) -> Side:
     return dc_replace(side, lo=lo, hi=dc_replace(side.hi, year=y))
 
 
-_SIDE_B_KEYS = ("cdb", "nyb", "rdb", "bdb", "yb", "yyb", "ryb", "mb", "rmb", "db", "yeb", "hb", "qb", "qfb", "nqb",
+_SIDE_B_KEYS = ("cdb", "syb", "nyb", "rdb", "bdb", "yb", "yyb", "ryb", "mb", "rmb", "db", "yeb", "hb", "qb", "qfb", "nqb",
                 "rqb", "nmb", "lmb", "omb", "fmb")
 
 
