@@ -4,7 +4,8 @@
   (上 / 下 one week before / after); a weekday next to a full date must agree with it
   (周六 2013年04月08日 names two different days: no reading at all).
 - ``date.week``     上周, 本周, 下周, 上个星期 → the ISO week (``2024-W01``).
-- ``date.holiday``  元旦, 春节, 元宵节, 清明节, 五一 / 劳动节, 端午节, 中秋节, 国庆节 → the day
+- ``date.holiday``  元旦, 春节, 元宵节, 清明节, 五一 / 劳动节, 端午节, 中秋节, 国庆节, the fixed-day
+  observances (妇女节, 儿童节, 教师节, 圣诞节 …) and 七夕 / 重阳节 / 除夕 → the day
   (lunar dates through ``lunardate``, 清明 through the solar-term table of ``chinese_calendar``),
   in the year written before it (2026年春节) or the occurrence nearest the document date.
 - ``date.holiday_period``  春节期间, 国庆假期, 五一小长假 … → the official days off
@@ -50,6 +51,29 @@ HOLIDAYS: dict[str, tuple[str, int, int, str | None]] = {
     "中秋節": ("lunar", 8, 15, "Mid-autumn Festival"),
     "国庆": ("solar", 10, 1, "National Day"), "国庆节": ("solar", 10, 1, "National Day"),
     "國慶": ("solar", 10, 1, "National Day"), "國慶節": ("solar", 10, 1, "National Day"),
+    "国庆節": ("solar", 10, 1, "National Day"), "國慶节": ("solar", 10, 1, "National Day"),
+    # issue 17, second part: the fixed-day observances and the lunar festivals news dates events
+    # by (no official days off: their periods give nothing)
+    "元旦节": ("solar", 1, 1, "New Year's Day"), "元旦節": ("solar", 1, 1, "New Year's Day"),
+    "阳历新年": ("solar", 1, 1, "New Year's Day"), "陽曆新年": ("solar", 1, 1, "New Year's Day"),
+    "情人节": ("solar", 2, 14, None), "情人節": ("solar", 2, 14, None),
+    "妇女节": ("solar", 3, 8, None), "婦女節": ("solar", 3, 8, None), "三八妇女节": ("solar", 3, 8, None),
+    "国际妇女节": ("solar", 3, 8, None), "植树节": ("solar", 3, 12, None), "植樹節": ("solar", 3, 12, None),
+    "消费者权益日": ("solar", 3, 15, None), "国际消费者权益日": ("solar", 3, 15, None),
+    "愚人节": ("solar", 4, 1, None), "愚人節": ("solar", 4, 1, None),
+    "青年节": ("solar", 5, 4, None), "五四青年节": ("solar", 5, 4, None), "青年節": ("solar", 5, 4, None),
+    "五一国际劳动节": ("solar", 5, 1, "Labour Day"), "国际劳动节": ("solar", 5, 1, "Labour Day"),
+    "儿童节": ("solar", 6, 1, None), "兒童節": ("solar", 6, 1, None), "六一儿童节": ("solar", 6, 1, None),
+    "国际儿童节": ("solar", 6, 1, None), "建党节": ("solar", 7, 1, None), "建黨節": ("solar", 7, 1, None),
+    "建军节": ("solar", 8, 1, None), "建軍節": ("solar", 8, 1, None), "八一建军节": ("solar", 8, 1, None),
+    "八一建軍節": ("solar", 8, 1, None), "教师节": ("solar", 9, 10, None), "教師節": ("solar", 9, 10, None),
+    "万圣节": ("solar", 10, 31, None), "萬聖節": ("solar", 10, 31, None),
+    "平安夜": ("solar", 12, 24, None), "圣诞节": ("solar", 12, 25, None), "聖誕節": ("solar", 12, 25, None),
+    "圣诞": ("solar", 12, 25, None), "聖誕": ("solar", 12, 25, None),
+    "农历新年": ("lunar", 1, 1, "Spring Festival"), "農曆新年": ("lunar", 1, 1, "Spring Festival"),
+    "七夕": ("lunar", 7, 7, None), "七夕节": ("lunar", 7, 7, None), "七夕節": ("lunar", 7, 7, None),
+    "重阳节": ("lunar", 9, 9, None), "重陽節": ("lunar", 9, 9, None),
+    "除夕": ("eve", 1, 1, None),  # the last day of the lunar year: the day before 春节
 }
 PERIOD_WORDS = ("小长假", "长假", "假期", "期间", "黄金周", "假日", "長假", "期間", "黃金週")
 
@@ -97,6 +121,9 @@ def holiday_day(name: str, year: int) -> dt.date | None:
     kind, month, day, _ = HOLIDAYS[name]
     if kind == "solar":
         return dt.date(year, month, day)
+    if kind == "eve":
+        spring = holiday_day("春节", year)
+        return spring - dt.timedelta(days=1) if spring is not None else None
     if kind == "lunar":
         from lunardate import LunarDate
 

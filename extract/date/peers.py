@@ -32,17 +32,23 @@ from extract.pipeline import extract_text
 LABEL = "DATE"
 DURATION_REFERENCE = dt.date(2021, 6, 14)  # JioNLP's usual time base; durations need none
 
-# GUIDELINE's holidays, as the whole case text (a year before and 节 / 假期 words allowed).
-_OUR_HOLIDAY = re.compile(
-    r"^(?:(?:19|20)\d\d年)?(?:元旦|春节|春節|元宵节|元宵節|清明节?|清明節|五一|劳动节|勞動節|五一劳动节|端午节?|端午節"
-    r"|中秋节?|中秋節|国庆节?|國慶節?)(?:期间|假期|长假|小长假|黄金周)?$")
+# GUIDELINE's holidays (calendar_words.HOLIDAYS, the one table), as the whole case text (a year
+# before and 节 / 假期 words allowed).
+def _our_holiday() -> re.Pattern:
+    from extract.date.calendar_words import HOLIDAYS, PERIOD_WORDS
+
+    names = "|".join(sorted(HOLIDAYS, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:19|20)\d\d年)?(?:{names})(?:{'|'.join(PERIOD_WORDS)})?$")
+
+
+_OUR_HOLIDAY = _our_holiday()
 _ANY_HOLIDAY = re.compile(
     r"节|節|除夕|元旦|国庆|國慶|春节|暑假|寒假|冬至|大寒|小寒|芒种|新年|回归|回歸|纪念日|紀念日|权益日|"
     r"權益日|三一五|受难|受難|斋|齋|赎罪|贖罪|灰日|聖|圣|地球一小时|地球一小時|服务日|服務日|新正")
 
 
 class _NotOurHoliday:
-    """A holiday word that is not one of GUIDELINE's eight (or not alone in the case)."""
+    """A holiday word that is not in GUIDELINE's table (or not alone in the case)."""
 
     @staticmethod
     def search(text: str):
@@ -54,12 +60,12 @@ _NOT_OUR_HOLIDAY = _NotOurHoliday()
 # Exclusion rules: (reason, pattern on the case text), first match wins.
 _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
     ("lunar calendar", re.compile(r"农历|阴历|腊月|正月|闰|廿|初[一二三四五六七八九十]|[一二三四五六七八九十]月十五$")),
-    ("holiday, festival or solar term outside GUIDELINE's eight (元旦 春节 元宵 清明 五一 端午 中秋 国庆)",
+    ("holiday, festival or solar term outside GUIDELINE's table (calendar_words.HOLIDAYS)",
      _NOT_OUR_HOLIDAY),
     ("a weekday counted in a month or a range of weekdays (十月第一个星期一, 上周三到这周二)", re.compile(
         r"第.{1,3}(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|(?:周|週|星期|礼拜|禮拜).{1,3}(?:到|至|-|~).{0,2}(?:周|週|星期|礼拜|禮拜)")),
     ("weekend, week of a month or stacked week words (周末, 第2周, 上上周)", re.compile(
-        r"周末|週末|末$|第.{1,2}[周週]|[上下]{2}[个個]?(?:周|週|星期|礼拜)|[周週]年|[周週]岁|一周|这一[周週]|這一[周週]|[这這]一?礼拜|[这這]一?禮拜|[这這]个礼拜")),
+        r"周末|週末|末$|第.{1,2}[周週]|[上下]{2}[个個]?(?:周|週|星期|礼拜)|[周週]年|[周週]岁|一周|这一[周週]|這一[周週]|[这這]一(?:礼拜|禮拜)|[这這]个礼拜")),
     ("season", re.compile(r"[春夏秋冬][季天]?$|[春夏秋冬]季")),
     ("decade or century (not DATE by ANNOTATION)", re.compile(r"世纪|年代")),
     ("clock time or part of a day", re.compile(
@@ -67,13 +73,14 @@ _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
     ("rolling window or offset from now (三天后, 近30天, 前两年)", re.compile(
         r"未来|过去|今后|再过|^过|^近|最近|^前[两二三四五六七八九十\d]|^[上下后後][两二三四五六七八九十兩]|"
         r"[\d一二三四五六七八九十两兩半多几个個]+[年月天日周週小时分秒季度钟鐘个個]+(?:半)?(?:以|之)?[前后後内]|"
-        r"以来$|个月以来|前$|之前$|以前$|后$|後$|以后$|之后$|之後$|起$|至今$|现在|今天$|^现在|到今天")),
+        r"以来$|个月以来|前$|之前$|以前$|后$|後$|以后$|之后$|之後$|起$|至今$|现在|^现在|到今天")),
     ("anaphoric (上年, 这一年, 当月: like 当年 / 同年 in ANNOTATION)", re.compile(
         r"^上年|上一年|这一年|這一年|^当月|^同月|次年|上年末")),
     ("全天 / 全年 name no calendar period (GUIDELINE: 全年 is not DATE)", re.compile(r"^全[天年]$")),
     ("bare two-digit year (24年 reads as a duration in news; GUIDELINE: 5年 is not DATE)",
      re.compile(r"^(?:\d{2}|[〇零○一二三四五六七八九]{2})年$")),
-    ("enumerated days (a list of dates, not one expression)", re.compile(r"[号日号][，、,]")),
+    ("enumerated days (a list of dates, not one expression)",
+     re.compile(r"(?<!周|週|期|拜)[号日號][，、,]|(?:周|週|星期|礼拜|禮拜)[一二三四五六日天][、]")),
     ("Cantonese colloquial", re.compile(r"尋日|聽日|後日|今個|而家|宜家|依家")),
     ("M/D/Y slash date (Chinese news writes Y/M/D; M/D reads as a share)",
      re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[号號日]|$)")),
@@ -408,7 +415,7 @@ def run_duckling(path: Path) -> SuiteResult:
         exp = case["expected"][0]
         value = exp["value"]
         if "holidayBeta" in value and not _OUR_HOLIDAY.match(text):
-            result.excluded.append((cid, text, "holiday, festival or solar term outside GUIDELINE's eight"))
+            result.excluded.append((cid, text, "holiday, festival or solar term outside GUIDELINE's table (calendar_words.HOLIDAYS)"))
             continue
         reason = _text_exclusion(text)
         clock = _date_before_clock(text) if reason == _CLOCK else None
