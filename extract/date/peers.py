@@ -65,7 +65,7 @@ _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
     ("a weekday counted in a month or a range of weekdays (十月第一个星期一, 上周三到这周二)", re.compile(
         r"第.{1,3}(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|(?:周|週|星期|礼拜|禮拜).{1,3}(?:到|至|-|~).{0,2}(?:周|週|星期|礼拜|禮拜)")),
     ("weekend, week of a month or stacked week words (周末, 第2周, 上上周)", re.compile(
-        r"周末|週末|末$|第.{1,2}[周週]|[上下]{2}[个個]?(?:周|週|星期|礼拜)|[周週]年|[周週]岁|一周|这一[周週]|這一[周週]|[这這]一(?:礼拜|禮拜)|[这這]个礼拜")),
+        r"周末|週末|第.{1,2}[周週]|[上下]{2}[个個]?(?:周|週|星期|礼拜)|[周週]年|[周週]岁|一周|这一[周週]|這一[周週]|[这這]一(?:礼拜|禮拜)|[这這]个礼拜")),
     ("season", re.compile(r"[春夏秋冬][季天]?$|[春夏秋冬]季")),
     ("decade or century (not DATE by ANNOTATION)", re.compile(r"世纪|年代")),
     ("clock time or part of a day", re.compile(
@@ -215,7 +215,7 @@ def _text_exclusion(text: str) -> str | None:
 def _nearest_year_differs(text: str, ref: dt.date, lo: dt.date, hi: dt.date) -> bool:
     """Does the peer put a year-less month/day further from the reference than the same
     month/day in the neighbouring year (or, for a bare day, month) would be?"""
-    if re.search(r"(?:19|20)\d\d(?!\d)|\d{2,4}年|[〇零○一二三四五六七八九]{2,4}年|今年|去年|明年|前年|本月|上.?月|下.?月|季度", text):
+    if re.search(r"(?:19|20)\d\d(?:\d{4})?(?!\d)|\d{2,4}年|[〇零○一二三四五六七八九]{2,4}年|今年|去年|明年|前年|本月|上.?月|下.?月|季度", text):
         return False
     if re.fullmatch(r"\d{1,2}[日号]", text) and lo == hi:  # a bare day (30日): the neighbouring months
         def month_shift(d: dt.date, k: int) -> dt.date | None:
@@ -245,7 +245,10 @@ def _nearest_year_differs(text: str, ref: dt.date, lo: dt.date, hi: dt.date) -> 
 # A case that names its own four-digit year first and no relative word needs no reference: it is
 # run with no document date (so nothing of it may be resolved from one).
 _ABSOLUTE = re.compile(r"^[从自]?(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})(?:年|[-/.]\d)")
-_RELATIVE = re.compile(r"今|去|明|前|后|後|上|下|本|近|来|[^\d]\d{2}年|[至到—-][〇零○一二三四五六七八九]{2}年")
+_RELATIVE = re.compile(r"今|去|明|前|后|後|[上下](?!旬)|本|近|来|[^\d]\d{2}年|[至到—-][〇零○一二三四五六七八九]{2}年")
+
+
+_YEAR_ONLY_RELATIVE = re.compile(r"^(?:今年|去年|明年|前年)(?=\d|[一二三四五六七八九十]|元旦|春节|国庆|中秋|端午|清明|劳动节)")
 
 
 def _jio_ref(case: dict) -> tuple[dt.date | None, str | None]:
@@ -253,6 +256,15 @@ def _jio_ref(case: dict) -> tuple[dt.date | None, str | None]:
     if raw is None:
         return None, None
     if raw.startswith("partial:"):
+        import json
+
+        base = json.loads(raw[len("partial:"):])
+        if {"year", "month", "day"} <= set(base):  # a whole date (the clock part is not ours)
+            return dt.date(base["year"], base["month"], base["day"]), None
+        text = case.get("text", "")
+        if "year" in base and _YEAR_ONLY_RELATIVE.match(text) and not _RELATIVE.search(text, 2):
+            # 去年3月3号 / 去年春节 need only the base's year: any day of it gives one value
+            return dt.date(base["year"], 1, 1), None
         return None, "peer gives a partial time base (a year only): no document date to pass"
     if raw.startswith("NOW"):
         return None, "peer's reference is its test-run clock"
