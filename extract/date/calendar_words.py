@@ -12,6 +12,12 @@
   (``chinese_calendar``'s State Council table) as a range; a year the table does not know gives
   nothing (never the festival day in place of the period).
 
+- ``date.lunar``  农历八月十五, 正月初一, 腊月初八, 五月初五, 大年初三, 2023年农历十月, 农历闰二月 →
+  the Gregorian day (or the run of days of a lunar month) through ``lunardate``: a lunar date is
+  one only when the text says so (农历 / 阴历, 正月 / 腊月 / 冬月, a day written 初N or 廿N); the
+  Gregorian rules never read it (no 八月十五 of 农历八月十五 as 15 August). The written year is the
+  lunar year; without one, the occurrence nearest the document date.
+
 Words are read only where the text around them says they are calendar words: a weekday or a
 holiday followed by another word (周一鸣, 五一路, 中秋月饼, 上周期) is a name or another word.
 Everything here needs the document date, except fixed-date holidays (元旦 → XXXX-01-01).
@@ -102,7 +108,21 @@ PATTERN = re.compile(
     rf"{_WEEK_WORD}(?P<wd>[一二三四五六日天]|[1-7](?!\d))?)"
     rf"|(?P<hol>(?P<hy>(?:19|20)\d\d年|[〇零○一二三四五六七八九]{{4}}年)?(?P<h>{_HOLIDAY_NAMES})(?P<hp>{_PERIOD})?)"
 )
-ANCHOR = re.compile(rf"{_WEEK_WORD}|{_HOLIDAY_NAMES}")
+_LUNAR_TAG = "农历|阴历|農曆|陰曆|農歷"
+_LUNAR_DAY = ("初[一二三四五六七八九十]|初10|初[1-9]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?"
+              "|三十|[12]\\d|30|[1-9]")
+_LUNAR_END = "[日号號]?(?![\\d一二三四五六七八九十日号號])"
+LUNAR = re.compile(
+    rf"(?P<tag0>{_LUNAR_TAG})?(?:(?P<ly>(?:19|20)\d\d|[〇零○一二三四五六七八九]{{4}})年|(?P<ry>今年|去年|明年|前年))?"
+    rf"(?P<tag>{_LUNAR_TAG})?(?P<leap>闰|閏)?"
+    rf"(?:(?P<lm>正|腊|臘|冬|十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月"
+    rf"(?:(?P<ld>{_LUNAR_DAY}){_LUNAR_END}|(?![初廿一二三四五六七八九十日号號]|\d{{1,2}}(?!\d)))"
+    rf"|(?P<dn>大年)(?P<dd>初[一二三四五六七八九十]){_LUNAR_END})"
+)
+_RELATIVE_LUNAR_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+LUNAR_ANCHOR = re.compile(rf"{_LUNAR_TAG}|正月|腊月|臘月|冬月|月初[一二三四五六七八九十]|月廿|大年初")
+_LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12, "臘": 12}
+ANCHOR = re.compile(rf"{_WEEK_WORD}|{_HOLIDAY_NAMES}|{LUNAR_ANCHOR.pattern}")
 _RANGE_AFTER = re.compile(rf"(?:至|到|—|-|~|～){_WEEK_WORD}")
 
 
@@ -268,3 +288,86 @@ def _holiday(text: str, m: re.Match, ref: dt.date | None):
     if d is None:
         return None
     return start, end, d.isoformat(), "date.holiday", None
+
+
+# --- lunar dates -------------------------------------------------------------------------------
+
+def _lunar_day_number(text: str) -> int:
+    if text.startswith("初"):
+        return 10 if text == "初十" else number(text[1:])  # 初五, 初8
+    if text.startswith("廿"):
+        return 20 + (number(text[1:]) if len(text) > 1 else 0)
+    return number(text)
+
+
+def _lunar_solar(year: int, month: int, day: int | None, leap: bool) -> tuple[dt.date, dt.date] | None:
+    """The Gregorian days of a lunar day (or of a whole lunar month when ``day`` is None)."""
+    from lunardate import LunarDate
+
+    try:
+        if day is not None:
+            d = LunarDate(year, month, day, leap).to_solar_date()
+            return d, d
+        first = LunarDate(year, month, 1, leap).to_solar_date()
+        last = first
+        for k in (30, 29):
+            try:
+                last = LunarDate(year, month, k, leap).to_solar_date()
+                break
+            except ValueError:
+                continue
+        return first, last
+    except ValueError:
+        return None
+
+
+def find_lunar(text: str, ref: dt.date | None) -> Iterator[tuple[int, int, str | None, str, int | None]]:
+    """(start, end, value, "date.lunar", None) for the lunar dates of ``text`` (see the module doc)."""
+    pos = 0
+    for a in LUNAR_ANCHOR.finditer(text):
+        if a.start() < pos:
+            continue
+        m = None
+        for s in range(max(pos, a.start() - 8), a.start() + 1):
+            m = LUNAR.match(text, s)
+            if m is not None and m.end() > a.start() and (s == 0 or not text[s - 1].isdigit()):
+                break
+            m = None
+        if m is None:
+            continue
+        pos = m.end()
+        found = _lunar(m, ref)
+        if found is not None:
+            yield found
+
+
+def _lunar(m: re.Match, ref: dt.date | None):
+    lm, ld, tag = m.group("lm"), m.group("ld"), m.group("tag") or m.group("tag0")
+    if m.group("dn"):
+        month, day = 1, _lunar_day_number(m.group("dd"))
+    else:
+        marked = tag or lm in _LUNAR_MONTH or (ld or "")[:1] in ("初", "廿")
+        if not marked:
+            return None  # 八月十五 alone: the Gregorian rules' (or nobody's)
+        month = _LUNAR_MONTH.get(lm) or number(lm)
+        day = _lunar_day_number(ld) if ld else None
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 30):
+        return None
+    leap = bool(m.group("leap"))
+    if m.group("ly"):
+        span = _lunar_solar(number(m.group("ly")), month, day, leap)
+    elif m.group("ry"):
+        if ref is None:
+            return None
+        span = _lunar_solar(ref.year + _RELATIVE_LUNAR_YEARS[m.group("ry")], month, day, leap)
+    elif ref is None:
+        return None  # a lunar date without its year has no Gregorian day to give
+    else:
+        options = [x for y in (ref.year - 1, ref.year, ref.year + 1) if (x := _lunar_solar(y, month, day, leap))]
+        def distance(x):
+            return 0 if x[0] <= ref <= x[1] else min(abs((x[0] - ref).days), abs((x[1] - ref).days))
+        span = min(options, key=distance) if options else None
+    if span is None:
+        return None
+    value = span[0].isoformat() if span[0] == span[1] else f"{span[0].isoformat()}/{span[1].isoformat()}"
+    return m.start(), m.end(), value, "date.lunar", None

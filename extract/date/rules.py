@@ -96,7 +96,7 @@ def _point(s: str) -> str:
     """A single point (one side of a range, or a whole expression)."""
     return (
         rf"(?:{_numeric(s)}"
-        rf"|{_year(s)}?{_month(s)}(?:{_day(s)}|(?P<me{s}>{L.MONTH_EDGE}))?"
+        rf"|{_year(s)}?{_month(s)}(?:{_day(s)}|(?P<me{s}>{L.MONTH_EDGE}))?(?!初[一二三四五六七八九十]|廿)"
         rf"|{_year(s)}{_period(s, True)}"
         rf"|{_period(s, False)}"
         rf"|{_year(s)}"
@@ -119,7 +119,8 @@ def _range() -> str:
 def _pattern() -> regex.Pattern:
     # A date may start right after a weekday (周六 2013年04月08日, the space cleaned away): the
     # weekday rule (calendar_words) checks the two agree.
-    start = rf"(?:(?<![{L.NOT_BEFORE}])|(?<={L.WEEKDAY_BEFORE}))(?<!\d\.)"
+    # Nor right after 农历 / 闰: a lunar date is calendar_words' (never 15 August for 农历八月十五).
+    start = rf"(?:(?<![{L.NOT_BEFORE}])|(?<={L.WEEKDAY_BEFORE}))(?<!\d\.){L.NOT_AFTER_LUNAR}"
     body = rf"{start}(?:{_range()}|(?P<A>{_point('a')}))(?P<approx>左右|前后)?"
     # The bare start year of 2021—2023年 is read as side "a"'s year (y_a → ya).
     body = body.replace("(?P<y_a>", "(?P<ya>")
@@ -398,7 +399,7 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
     by_end = {c.end: i for i, c in enumerate(main)}
     out: dict[int, Candidate | None] = dict(enumerate(main))
     added: list[Candidate] = []
-    words = [w for w in calendar_words.find(text, ref)]
+    words = sorted([*calendar_words.find(text, ref), *calendar_words.find_lunar(text, ref)], key=lambda w: w[:2])
     spans = outside_titles((Candidate(s, e, LABEL, _value("2000", DateQualifier.exact), r) for s, e, _, r, _ in words),
                            titles)
     keep = {(c.start, c.end) for c in spans}

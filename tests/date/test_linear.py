@@ -31,6 +31,8 @@ ADVERSARIAL = {
     "qizhi_ranges": "2020-05-26起至",
     "observances": "圣诞节除夕七夕节平安夜",
     "wordless_days": "10月22出生",
+    "lunar": "农历正月初一腊月廿",
+    "lunar_months": "二〇二三年农历闰二月初",
 }
 
 
