@@ -14,7 +14,7 @@
 
 - ``date.lunar``  农历八月十五, 正月初一, 腊月初八, 五月初五, 大年初三, 2023年农历十月, 农历闰二月 →
   the Gregorian day (or the run of days of a lunar month) through ``lunardate``: a lunar date is
-  one only when the text says so (农历 / 阴历, 正月 / 腊月 / 冬月, a day written 初N or 廿N); the
+  one only when the text says so (农历 / 阴历, 正月 / 腊月 / 冬月, a day written 初N); the
   Gregorian rules never read it (no 八月十五 of 农历八月十五 as 15 August). The written year is the
   lunar year; without one, the occurrence nearest the document date.
 
@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from extract.date.lexicon import REL_YEAR, RELATIVE_YEARS
 from extract.date.normalize import number
 
 # --- tables --------------------------------------------------------------------------------
@@ -113,14 +114,13 @@ _LUNAR_DAY = ("初[一二三四五六七八九十]|初10|初[1-9]|十[一二三�
               "|三十|[12]\\d|30|[1-9]")
 _LUNAR_END = "[日号號]?(?![\\d一二三四五六七八九十日号號])"
 LUNAR = re.compile(
-    rf"(?P<tag0>{_LUNAR_TAG})?(?:(?P<ly>(?:19|20)\d\d|[〇零○一二三四五六七八九]{{4}})年|(?P<ry>今年|去年|明年|前年))?"
+    rf"(?P<tag0>{_LUNAR_TAG})?(?:(?P<ly>(?:19|20)\d\d|[〇零○一二三四五六七八九]{{4}})年|(?P<ry>{REL_YEAR}))?"
     rf"(?P<tag>{_LUNAR_TAG})?(?P<leap>闰|閏)?"
     rf"(?:(?P<lm>正|腊|臘|冬|十[一二]|[一二三四五六七八九十]|1[0-2]|[1-9])月"
     rf"(?:(?P<ld>{_LUNAR_DAY}){_LUNAR_END}|(?![初廿一二三四五六七八九十日号號]|\d{{1,2}}(?!\d)))"
     rf"|(?P<dn>大年)(?P<dd>初[一二三四五六七八九十]){_LUNAR_END})"
 )
-_RELATIVE_LUNAR_YEARS = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
-LUNAR_ANCHOR = re.compile(rf"{_LUNAR_TAG}|正月|腊月|臘月|冬月|月初[一二三四五六七八九十]|月廿|大年初")
+LUNAR_ANCHOR = re.compile(rf"{_LUNAR_TAG}|正月|腊月|臘月|冬月|月初[一二三四五六七八九十1-9]|大年初")
 _LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12, "臘": 12}
 ANCHOR = re.compile(rf"{_WEEK_WORD}|{_HOLIDAY_NAMES}|{LUNAR_ANCHOR.pattern}")
 _RANGE_AFTER = re.compile(rf"(?:至|到|—|-|~|～){_WEEK_WORD}")
@@ -346,7 +346,7 @@ def _lunar(m: re.Match, ref: dt.date | None):
     if m.group("dn"):
         month, day = 1, _lunar_day_number(m.group("dd"))
     else:
-        marked = tag or lm in _LUNAR_MONTH or (ld or "")[:1] in ("初", "廿")
+        marked = tag or lm in _LUNAR_MONTH or (ld or "").startswith("初")  # 九月廿二 alone is Gregorian
         if not marked:
             return None  # 八月十五 alone: the Gregorian rules' (or nobody's)
         month = _LUNAR_MONTH.get(lm) or number(lm)
@@ -359,7 +359,7 @@ def _lunar(m: re.Match, ref: dt.date | None):
     elif m.group("ry"):
         if ref is None:
             return None
-        span = _lunar_solar(ref.year + _RELATIVE_LUNAR_YEARS[m.group("ry")], month, day, leap)
+        span = _lunar_solar(ref.year + RELATIVE_YEARS[m.group("ry")], month, day, leap)
     elif ref is None:
         return None  # a lunar date without its year has no Gregorian day to give
     else:
