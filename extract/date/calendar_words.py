@@ -82,6 +82,16 @@ HOLIDAYS: dict[str, tuple[str, int, int, str | None]] = {
     "重阳节": ("lunar", 9, 9, None), "重陽節": ("lunar", 9, 9, None),
     "除夕": ("eve", 1, 1, None),  # the last day of the lunar year: the day before 春节
 }
+# The other solar terms (chinese_calendar's table, 1900–2100), by the Gregorian month they fall in.
+# The solstices, equinoxes and 立X are read alone; the rest are weather words too (大雪, 小满,
+# 霜降): read only with their year before them (2024年大雪).
+SOLAR_TERMS: dict[str, int] = {
+    "小寒": 1, "大寒": 1, "立春": 2, "雨水": 2, "惊蛰": 3, "春分": 3, "谷雨": 4, "立夏": 5, "小满": 5,
+    "芒种": 6, "夏至": 6, "小暑": 7, "大暑": 7, "立秋": 8, "处暑": 8, "白露": 9, "秋分": 9, "寒露": 10,
+    "霜降": 10, "立冬": 11, "小雪": 11, "大雪": 12, "冬至": 12,
+}
+TERMS_ALONE = frozenset({"立春", "立夏", "立秋", "立冬", "春分", "夏至", "秋分", "冬至"})
+HOLIDAYS.update({name: ("term", month, 0, None) for name, month in SOLAR_TERMS.items()})
 PERIOD_WORDS = ("小长假", "长假", "假期", "期间", "黄金周", "假日", "長假", "期間", "黃金週")
 
 # --- the grammar -----------------------------------------------------------------------------
@@ -107,7 +117,7 @@ PATTERN = re.compile(
     rf"(?P<week>(?<![{_NOT_BEFORE_WEEK}])(?P<stack>上上|下下)?(?P<rel>上一|下一|上个|上個|下个|下個|上|下|本|这|這|今)?"
     rf"(?:(?<=[上下本这這个個一今]){_WEEK_WORD}(?={_WEEK_WORD}[一二三四五六日天]))?"  # 下周周六, 本周星期三
     rf"{_WEEK_WORD}(?P<wd>[一二三四五六日天]|[1-7](?!\d))?)"
-    rf"|(?P<hol>(?P<hy>(?:19|20)\d\d年|[〇零○一二三四五六七八九]{{4}}年)?(?P<h>{_HOLIDAY_NAMES})(?P<hp>{_PERIOD})?)"
+    rf"|(?P<hol>(?P<hy>(?:19|20)\d\d年|[〇零○一二三四五六七八九]{{4}}年|{REL_YEAR})?(?P<h>{_HOLIDAY_NAMES})(?P<hp>{_PERIOD})?)"
 )
 _LUNAR_TAG = "农历|阴历|農曆|陰曆|農歷"
 _LUNAR_DAY = ("初[一二三四五六七八九十]|初10|初[1-9]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?"
@@ -153,11 +163,12 @@ def holiday_day(name: str, year: int) -> dt.date | None:
             return None
     import chinese_calendar
 
+    term = name.rstrip("节節")
     try:
-        terms = chinese_calendar.get_solar_terms(dt.date(year, 4, 1), dt.date(year, 4, 10))
-    except Exception:  # outside the package's table
+        terms = chinese_calendar.get_solar_terms(dt.date(year, month, 1), dt.date(year, month, 28))
+    except Exception:  # outside the package's table (1900–2100)
         return None
-    return next((d for d, term in terms if term == "清明"), None)
+    return next((d for d, t in terms if t == term), None)
 
 
 @lru_cache(maxsize=512)
@@ -269,7 +280,14 @@ def _holiday(text: str, m: re.Match, ref: dt.date | None):
         return None
     if start > 0 and text[start - 1] in "“「『\"":
         return None
-    year = number(year_text[:-1]) if year_text else (_nearest_year(name, ref) if ref is not None else None)
+    if name in SOLAR_TERMS and name not in TERMS_ALONE and not year_text:
+        return None  # 大雪 alone is the weather
+    if year_text in RELATIVE_YEARS:  # 去年春节, 明年国庆: the year from the document date
+        if ref is None:
+            return None
+        year = ref.year + RELATIVE_YEARS[year_text]
+    else:
+        year = number(year_text[:-1]) if year_text else (_nearest_year(name, ref) if ref is not None else None)
     if period:
         if period == "黄金周" and name not in ("国庆", "国庆节", "國慶", "五一", "春节"):
             return None

@@ -35,10 +35,15 @@ DURATION_REFERENCE = dt.date(2021, 6, 14)  # JioNLP's usual time base; durations
 # GUIDELINE's holidays (calendar_words.HOLIDAYS, the one table), as the whole case text (a year
 # before and 节 / 假期 words allowed).
 def _our_holiday() -> re.Pattern:
-    from extract.date.calendar_words import HOLIDAYS, PERIOD_WORDS
+    from extract.date.calendar_words import HOLIDAYS, PERIOD_WORDS, SOLAR_TERMS, TERMS_ALONE
+    from extract.date.lexicon import RELATIVE_YEARS
 
-    names = "|".join(sorted(HOLIDAYS, key=len, reverse=True))
-    return re.compile(rf"^(?:(?:19|20)\d\d年)?(?:{names})(?:{'|'.join(PERIOD_WORDS)})?$")
+    def alt(words) -> str:
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    alone = alt(k for k in HOLIDAYS if k not in SOLAR_TERMS or k in TERMS_ALONE)
+    year = rf"(?:(?:19|20)\d\d年|{alt(RELATIVE_YEARS)})"
+    return re.compile(rf"^(?:{year}(?:{alt(HOLIDAYS)})|{year}?(?:{alone}))(?:{alt(PERIOD_WORDS)})?$")
 
 
 _OUR_HOLIDAY = _our_holiday()
@@ -86,6 +91,8 @@ _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
     ("Cantonese colloquial", re.compile(r"尋日|聽日|後日|今個|而家|宜家|依家")),
     ("M/D/Y slash date (Chinese news writes Y/M/D; M/D reads as a share)",
      re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[号號日]|$)")),
+    ("disputed convention: peer puts 小寒 / 大寒 of a year in the solar-term year from 立春 (2017年大寒 → "
+     "January 2018); GUIDELINE: the term in the Gregorian year written", re.compile(r"年[小大]寒$")),
     ("mixed separators in a numeric date (1994.01-19; GUIDELINE reads one separator only)",
      re.compile(r"^\d{4}\.\d{1,2}-\d{1,2}$|^\d{4}-\d{1,2}[/.]\d{1,2}$|^\d{4}/\d{1,2}[-.]\d{1,2}$")),
     ("ordinal day counted from now or from a year's start (第三天, 2025年第一天)", re.compile(r"第.{1,3}[天日]")),
@@ -303,7 +310,7 @@ def run_jionlp_parsing(path: Path) -> SuiteResult:
         if why:
             result.excluded.append((cid, text, why))
             continue
-        if "节日" in group or "节气" in group:
+        if ("节日" in group or "节气" in group) and not _OUR_HOLIDAY.match(text):
             result.excluded.append((cid, text, "holiday, festival or solar term"))
             continue
         reason = _text_exclusion(text)

@@ -33,6 +33,8 @@ ADVERSARIAL = {
     "wordless_days": "10月22出生",
     "lunar": "农历正月初一腊月廿",
     "lunar_months": "二〇二三年农历闰二月初",
+    "solar_terms": "2024年冬至大雪去年春节",
+    "relative_years": "大前年后年大后年",
 }
 
 
