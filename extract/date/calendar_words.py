@@ -389,3 +389,65 @@ def _lunar(m: re.Match, ref: dt.date | None):
         return None
     value = span[0].isoformat() if span[0] == span[1] else f"{span[0].isoformat()}/{span[1].isoformat()}"
     return m.start(), m.end(), value, "date.lunar", None
+
+
+# --- weeks of a month ----------------------------------------------------------------------------
+# ``date.month_week``: 3月第三周, 2023年三月的第二周, 本月第2周 → the ISO week whose Monday is the
+# Nth Monday of that month (the first week of a month starts on its first Monday).
+_REL_MONTHS = {"本月": 0, "这个月": 0, "這個月": 0, "上月": -1, "上个月": -1, "上個月": -1, "下月": 1, "下个月": 1, "下個月": 1}
+MONTH_WEEK = re.compile(
+    rf"(?:(?:(?P<wy>(?:19|20)\d\d|[〇零○一二三四五六七八九]{{4}})年|(?P<wry>{REL_YEAR}))?"
+    r"(?P<wm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?|(?P<wrm>本月|这个月|這個月|上个月|上個月|上月|下个月|下個月|下月))"
+    rf"的?第(?P<wn>[1-5一二三四五])[个個]?{_WEEK_WORD}(?:的?{_WEEK_WORD}(?P<wwd>[一二三四五六日天]))?"
+    r"(?![一二三四五六日天1-7])"
+)
+MONTH_WEEK_ANCHOR = re.compile(rf"月份?的?第[1-5一二三四五][个個]?{_WEEK_WORD}")
+
+
+def _nth_monday(year: int, month: int, n: int) -> dt.date | None:
+    first = dt.date(year, month, 1)
+    monday = first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * (n - 1))
+    return monday if monday.month == month else None
+
+
+def find_month_weeks(text: str, ref: dt.date | None) -> Iterator[tuple[int, int, str | None, str, int | None]]:
+    pos = 0
+    for a in MONTH_WEEK_ANCHOR.finditer(text):
+        if a.start() < pos:
+            continue
+        m = None
+        for s in range(max(pos, a.start() - 8), a.start() + 1):
+            m = MONTH_WEEK.match(text, s)
+            if m is not None and m.end() >= a.end() and (s == 0 or not text[s - 1].isdigit()):
+                break
+            m = None
+        if m is None:
+            continue
+        pos = m.end()
+        n = number(m.group("wn"))
+        if m.group("wrm"):
+            if ref is None:
+                continue
+            k = ref.year * 12 + ref.month - 1 + _REL_MONTHS[m.group("wrm")]
+            year, month = k // 12, k % 12 + 1
+        else:
+            month = number(m.group("wm"))
+            if not 1 <= month <= 12:
+                continue
+            if m.group("wy"):
+                year = number(m.group("wy"))
+            elif m.group("wry"):
+                if ref is None:
+                    continue
+                year = ref.year + RELATIVE_YEARS[m.group("wry")]
+            elif ref is None:
+                continue
+            else:  # the month nearest the document date (as for a year-less month)
+                year = min((ref.year - 1, ref.year, ref.year + 1),
+                           key=lambda y: abs((y * 12 + month) - (ref.year * 12 + ref.month)))
+        monday = _nth_monday(year, month, n)
+        if monday is not None and m.group("wwd"):  # 3月第三周周一: that day
+            day = monday + dt.timedelta(days=WEEKDAYS[m.group("wwd")] - 1)
+            yield m.start(), m.end(), day.isoformat(), "date.month_week", None
+        elif monday is not None:
+            yield m.start(), m.end(), iso_week(monday), "date.month_week", None

@@ -134,6 +134,9 @@ ERA_MAX = max(map(len, ERA_BEFORE))
 # part of the day). 三日 / 一日 alone are counts too often (三日游, 一日三餐).
 BARE_DAY_CN = "(?:三十一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九])"
 HAO_AFTER = "(?=上午|下午|晚上|晚间|凌晨|中午|早上|早晨|夜间|当天|当日|起|以来|$|[，。；！？,;!?）)])"
+# A month alone is not read before a lunar day (五月初五) or a week of the month (3月第三周): those
+# are calendar_words' readings, and 五月 / 3月 alone would be a shorter reading of the phrase.
+MONTH_NOT_BEFORE = "初[一二三四五六七八九十1-9]|的?第[1-6一二三四五六][个個]?(?:周|週|星期|礼拜|禮拜)"
 # A Gregorian date never starts right after a lunar marker (农历八月十五 is calendar_words').
 NOT_AFTER_LUNAR = "(?<!农历)(?<!阴历)(?<!農曆)(?<!陰曆)(?<!農歷)(?<!闰)(?<!閏)"
 # A weekday right before a date (the date may start there): 周六2013年4月8日, 星期一 3月4日.

@@ -72,7 +72,7 @@ _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
     ("a weekday counted in a month or a range of weekdays (十月第一个星期一, 上周三到这周二)", re.compile(
         r"第.{1,3}(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|(?:周|週|星期|礼拜|禮拜).{1,3}(?:到|至|-|~).{0,2}(?:周|週|星期|礼拜|禮拜)")),
     ("weekend, week of a month or stacked week words (周末, 第2周, 上上周)", re.compile(
-        r"周末|週末|第.{1,2}[周週]|[上下]{2}[个個]?(?:周|週|星期|礼拜)|[周週]年|[周週]岁|一周|这一[周週]|這一[周週]|[这這]一(?:礼拜|禮拜)|[这這]个礼拜")),
+        r"周末|週末|(?<![月的份])第.{1,2}[周週]|^当月第|[上下]{2}[个個]?(?:周|週|星期|礼拜)|[周週]年|[周週]岁|(?<![上下])一周|这一[周週]|這一[周週]|[这這]一(?:礼拜|禮拜)|[这這]个礼拜")),
     ("season", re.compile(r"[春夏秋冬][季天]?$|[春夏秋冬]季")),
     ("decade or century (not DATE by ANNOTATION)", re.compile(r"世纪|年代")),
     ("clock time or part of a day", re.compile(
@@ -99,7 +99,7 @@ _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
     ("recurring (每年, 每月)", re.compile(r"^每")),
     ("stacked relative words (上上个月, 下下个季度, 大大后天)", re.compile(r"上上|下下|大大")),
     ("a week counted in a year (21年第一个礼拜, 今年第三十七个星期): the peer's week numbering is its own",
-     re.compile(r"第.{1,4}[个個]?(?:周|週|星期|礼拜|禮拜)$")),
+     re.compile(r"年第.{1,4}[个個]?(?:周|週|星期|礼拜|禮拜)$")),
     ("days counted inside a month (上月最后五天): a window, not a calendar unit", re.compile(r"最后.{1,3}[天日]|最後.{1,3}[天日]")),
     ("year-less numeric month-day (09-01, 6·30): reads as a score, a code or an event name in news",
      re.compile(r"^\d{1,2}[-·]\d{1,2}$")),

@@ -96,7 +96,7 @@ def _point(s: str) -> str:
     """A single point (one side of a range, or a whole expression)."""
     return (
         rf"(?:{_numeric(s)}"
-        rf"|{_year(s)}?{_month(s)}(?:{_day(s)}|(?P<me{s}>{L.MONTH_EDGE}))?(?!初[一二三四五六七八九十]|廿)"
+        rf"|{_year(s)}?{_month(s)}(?:{_day(s)}|(?P<me{s}>{L.MONTH_EDGE}))?(?!{L.MONTH_NOT_BEFORE})"
         rf"|{_year(s)}{_period(s, True)}"
         rf"|{_period(s, False)}"
         rf"|{_year(s)}"
@@ -399,7 +399,8 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
     by_end = {c.end: i for i, c in enumerate(main)}
     out: dict[int, Candidate | None] = dict(enumerate(main))
     added: list[Candidate] = []
-    words = sorted([*calendar_words.find(text, ref), *calendar_words.find_lunar(text, ref)], key=lambda w: w[:2])
+    words = sorted([*calendar_words.find(text, ref), *calendar_words.find_lunar(text, ref),
+                    *calendar_words.find_month_weeks(text, ref)], key=lambda w: w[:2])
     spans = outside_titles((Candidate(s, e, LABEL, _value("2000", DateQualifier.exact), r) for s, e, _, r, _ in words),
                            titles)
     keep = {(c.start, c.end) for c in spans}

@@ -35,6 +35,7 @@ ADVERSARIAL = {
     "lunar_months": "二〇二三年农历闰二月初",
     "solar_terms": "2024年冬至大雪去年春节",
     "relative_years": "大前年后年大后年",
+    "month_weeks": "3月的第三周周一",
 }
 
 
