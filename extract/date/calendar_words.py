@@ -359,6 +359,13 @@ def find_lunar(text: str, ref: dt.date | None) -> Iterator[tuple[int, int, str |
             yield found
 
 
+def lunar_at(text: str, start: int, ref: dt.date) -> str | None:
+    """The value of the lunar date starting at ``start``, resolved against ``ref``."""
+    m = LUNAR.match(text, start)
+    found = _lunar(m, ref) if m is not None else None
+    return found[2] if found is not None else None
+
+
 def _lunar(m: re.Match, ref: dt.date | None):
     lm, ld, tag = m.group("lm"), m.group("ld"), m.group("tag") or m.group("tag0")
     if m.group("dn"):

@@ -55,10 +55,11 @@ RELATIVE_DAYS: dict[str, int] = {
     "今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1,
     "后天": 2, "後天": 2, "大前天": -3, "大后天": 3, "大後天": 3,
 }
-# 大前年 / 大后年 are read whole (never 前年 of 大前年: a wrong year); 后年 not as the tail of 此后 / 之后
-# (此后年均增长); 大大前年 has no reading.
+# 大前年 / 大后年 are read whole (never 前年 of 大前年: a wrong year); 后年 only after a clause start
+# or a connective (在后年, 后年起), never as the tail of 此后 / 投产后 (投产后年实现销售收入); 大大前年 has
+# no reading.
 REL_YEAR = ("(?:今年|本年|去年|明年|下年|(?<!大)大前年|(?<!大)大[后後]年|(?<!大)前年"
-            "|(?<![之此以然最其先而今随隨过過年月天日周个個])[后後]年(?![均产產度龄齡薪轻輕]))")
+            "|(?:^|(?<=[\\s，。、；：:,;！？!?（(“\"在于到至和与與及将將是从從自待等或今明去前]))[后後]年(?![均产產度龄齡薪轻輕]))")
 REL_MONTH = "(?:本月|上一[个個]月|上[个個]月|上月|下[个個]月|下月)"
 REL_QUARTER = "(?:本季度|上一个季度|上一季度|上个季度|上季度|下个季度|下季度)"
 # 大前天 / 大后天 are read whole; 前天 / 后天 never right after 大 (大大后天 has no reading: absent).

@@ -426,6 +426,15 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
                 elif c.end == s:
                     out[near] = Candidate(c.start, e, LABEL, c.value, c.rule + "+weekday", c.priority)
                 continue
+        if rule == "date.lunar" and s and text[s - 1] in _OPEN_BEFORE and (k := by_end.get(s - 1)) is not None:
+            # 2025年1月20日（腊月二十一）: the lunar date restates the date before it. It is resolved
+            # against that date; agreeing, the date alone is read; disagreeing, neither.
+            day = _day_of(main[k])
+            if day is not None:
+                again = calendar_words.lunar_at(text, s, day)
+                if again is None or again != day.isoformat():
+                    out[k] = None
+                continue
         if value is None:
             continue
         added.append(Candidate(s, e, LABEL, _value(value, _qualifier(text, s, e, False)), rule, priority=1))
