@@ -18,6 +18,9 @@
   Gregorian rules never read it (no 八月十五 of 农历八月十五 as 15 August). The written year is the
   lunar year; without one, the occurrence nearest the document date.
 
+- ``date.month_week``  3月第三周, 本月第2周 → the ISO week of the month's Nth Monday; with a weekday
+  after it (3月第三周的周五) that day.
+
 Words are read only where the text around them says they are calendar words: a weekday or a
 holiday followed by another word (周一鸣, 五一路, 中秋月饼, 上周期) is a name or another word.
 Everything here needs the document date, except fixed-date holidays (元旦 → XXXX-01-01).

@@ -8,15 +8,20 @@ value ``2023`` is the days 2023-01-01 … 2023-12-31, which is what JioNLP write
 
 Scope (decided from the case alone, never from our output): calendar expressions of day
 granularity or coarser — years, months, days, quarters, halves, ranges of them, periods such
-as 上旬 or 一季度末. Everything else is excluded with its reason: clock times, holidays and solar
-terms, weeks and weekdays, lunar dates, seasons, decades and centuries (not DATE by
-ANNOTATION), rolling windows and offsets from "now" (三天后, 近30天, 年底前), recurring times,
-anaphoric words (上年, 这一年, 当月: like 当年 / 同年 in ANNOTATION), Cantonese colloquialisms,
-peer cases whose reference time is the peer's clock or a partial date, and disputed
-conventions (JioNLP's 年底 = Nov 1–Dec 31 and 月初 = days 1–5, where GUIDELINE maps them to the
-month; year-less dates resolved into the future where GUIDELINE takes the nearest date;
-M/D/Y slash dates). Durations that JioNLP parses as time deltas (三天, 90日) are in scope as
-negatives: they must give no DATE.
+as 上旬 or 一季度末, weekdays and weeks (ISO weeks, weeks of a month), the holidays and solar terms
+of calendar_words.HOLIDAYS, lunar dates marked as such. A date followed only by a clock time
+(2019年6月28日下午3:00) is measured by its date part, against the day the peer's value lies in
+(ANNOTATION keeps the clock outside the span). A case naming its own four-digit year is run
+with no document date when the peer's time base is partial or its clock. Everything else is
+excluded with its reason: clock times alone, holidays of other calendars, seasons, decades and
+centuries (not DATE by ANNOTATION), rolling windows and offsets from "now" (三天后, 近30天,
+年底前), weeks counted in a year, recurring times, anaphoric words (上年, 这一年, 当月: like 当年 /
+同年 in ANNOTATION), Cantonese colloquialisms, peer cases whose reference time is the peer's
+clock or a partial date (and whose text needs it), and disputed conventions (JioNLP's 年底 =
+Nov 1–Dec 31 and 月初 = days 1–5, where GUIDELINE maps them to the month; year-less dates,
+weekdays and holidays resolved into the future where GUIDELINE takes the nearest one or the
+document's week; M/D/Y slash dates; 小寒 / 大寒 of the solar-term year). Durations that JioNLP
+parses as time deltas (三天, 90日) are in scope as negatives: they must give no DATE.
 """
 
 from __future__ import annotations
