@@ -18,6 +18,8 @@
   Gregorian rules never read it (no 八月十五 of 农历八月十五 as 15 August). The written year is the
   lunar year; without one, the occurrence nearest the document date.
 
+- ``date.weekend``  本周末 / 上周末 / 下周末 → that week's Saturday and Sunday, as a range (a bare
+  周末 is habitual: not read).
 - ``date.month_week``  3月第三周, 本月第2周 → the ISO week of the month's Nth Monday; with a weekday
   after it (3月第三周的周五) that day.
 
@@ -251,6 +253,9 @@ def find(text: str, ref: dt.date | None) -> Iterator[tuple[int, int, str | None,
             yield found
 
 
+_WEEKEND_NOT = ("期", "版", "端", "尾")  # 周末期 …: another word
+
+
 def _week(text: str, m: re.Match, ref: dt.date | None):
     start, end = m.span()
     rel, wd = m.group("rel") or "", m.group("wd")
@@ -260,6 +265,11 @@ def _week(text: str, m: re.Match, ref: dt.date | None):
         if ref is None:
             return None
         after = text[end : end + 1]
+        if rel and after == "末" and m.group(0)[-1] in "周週" and not text.startswith(_WEEKEND_NOT, end + 1):
+            # 本周末 / 上周末 / 下周末: that week's Saturday and Sunday
+            saturday = _monday(ref, WEEK_SHIFT[rel]) + dt.timedelta(days=5)
+            value = f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}"
+            return start, end + 1, value, "date.weekend", None
         if not rel or (after and after in _WEEK_NOT_AFTER + "一二三四五六七八九十"):
             return None
         return start, end, iso_week(_monday(ref, WEEK_SHIFT[rel])), "date.week", None

@@ -76,8 +76,10 @@ _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
      _NOT_OUR_HOLIDAY),
     ("a weekday counted in a month or a range of weekdays (十月第一个星期一, 上周三到这周二)", re.compile(
         r"第.{1,3}(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|(?:周|週|星期|礼拜|禮拜).{1,3}(?:到|至|-|~).{0,2}(?:周|週|星期|礼拜|禮拜)")),
-    ("weekend, week of a month or stacked week words (周末, 第2周, 上上周)", re.compile(
-        r"周末|週末|(?<![月的份])第.{1,2}[周週]|^当月第|[上下]{2}[个個]?(?:周|週|星期|礼拜)|[周週]年|[周週]岁|(?<![上下])一周|这一[周週]|這一[周週]|[这這]一(?:礼拜|禮拜)|[这這]个礼拜")),
+    ("disputed convention: the peer's weekend runs from Friday evening (GUIDELINE: 本周末 = Saturday and "
+     "Sunday; a bare 周末 is habitual)", re.compile(r"周末|週末")),
+    ("week of a month the peer numbers otherwise, or stacked week words (第2周 alone, 上上周)", re.compile(
+        r"(?<![月的份])第.{1,2}[周週]|^当月第|[上下]{2}[个個]?(?:周|週|星期|礼拜)|[周週]年|[周週]岁|(?<![上下])一周|这一[周週]|這一[周週]|[这這]一(?:礼拜|禮拜)|[这這]个礼拜")),
     ("season", re.compile(r"[春夏秋冬][季天]?$|[春夏秋冬]季")),
     ("decade or century (not DATE by ANNOTATION)", re.compile(r"世纪|年代")),
     ("clock time or part of a day", re.compile(

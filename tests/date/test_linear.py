@@ -36,6 +36,7 @@ ADVERSARIAL = {
     "solar_terms": "2024年冬至大雪去年春节",
     "relative_years": "大前年后年大后年",
     "month_weeks": "3月的第三周周一",
+    "weekends": "本周末上周末期",
 }
 
 
