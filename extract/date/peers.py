@@ -72,6 +72,8 @@ _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
     ("a lunar month-day without 农历 (八月十五): the peer reads it lunar, GUIDELINE as written (Gregorian)",
      re.compile(r"(?<![农阴历正腊冬])[一二三四五六七八九十]月十五$")),
     ("Cantonese lunar-style day (廿號 of 今個月廿號)", re.compile(r"廿[號号]")),
+    ("a day written 廿N without 农历 (九月廿二): the peer reads it lunar, GUIDELINE as written (Gregorian)",
+     re.compile(r"^(?!.*(?:农历|阴历|正月|腊月|冬月)).*[一二三四五六七八九十\d]月廿")),
     ("holiday, festival or solar term outside GUIDELINE's table (calendar_words.HOLIDAYS)",
      _NOT_OUR_HOLIDAY),
     ("a weekday counted in a month or a range of weekdays (十月第一个星期一, 上周三到这周二)", re.compile(
@@ -264,7 +266,8 @@ _ABSOLUTE = re.compile(r"^[从自]?(?:(?:19|20)\d\d|[〇零○一二三四五六
 _RELATIVE = re.compile(r"今|去|明|前|后|後|[上下](?!旬)|本|近|来|[^\d]\d{2}年|[至到—-][〇零○一二三四五六七八九]{2}年")
 
 
-_YEAR_ONLY_RELATIVE = re.compile(r"^(?:今年|去年|明年|前年)(?=\d|[一二三四五六七八九十]|元旦|春节|国庆|中秋|端午|清明|劳动节)")
+_YEAR_ONLY_RELATIVE = re.compile(
+    r"^(?:今年|去年|明年|前年|后年|大前年|大后年)(?=\d|[一二三四五六七八九十]|正月|腊月|元旦|春节|国庆|中秋|端午|清明|劳动节|七夕|重阳)")
 
 
 def _jio_ref(case: dict) -> tuple[dt.date | None, str | None]:
