@@ -86,6 +86,7 @@ HOLIDAYS: dict[str, tuple[str, int, int, str | None]] = {
     "七夕": ("lunar", 7, 7, None), "七夕节": ("lunar", 7, 7, None), "七夕節": ("lunar", 7, 7, None),
     "重阳节": ("lunar", 9, 9, None), "重陽節": ("lunar", 9, 9, None),
     "除夕": ("eve", 1, 1, None),  # the last day of the lunar year: the day before 春节
+    "大年三十": ("eve", 1, 1, None),  # 除夕, whether the twelfth month has 29 or 30 days
 }
 # The other solar terms (chinese_calendar's table, 1900–2100), by the Gregorian month they fall in.
 # The solstices, equinoxes and 立X are read alone; the rest are weather words too (大雪, 小满,

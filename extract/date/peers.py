@@ -102,6 +102,8 @@ _TEXT_EXCLUSIONS: list[tuple[str, re.Pattern]] = [
      re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[号號日]|$)")),
     ("disputed convention: peer puts 小寒 / 大寒 of a year in the solar-term year from 立春 (2017年大寒 → "
      "January 2018); GUIDELINE: the term in the Gregorian year written", re.compile(r"年[小大]寒$")),
+    ("disputed convention: peer puts 除夕 / 大年三十 of a year at the end of that lunar year (2023年大年三十 → "
+     "2024-02-09); GUIDELINE: the eve before that Gregorian year's 春节", re.compile(r"\d年(?:除夕|大年三十)")),
     ("mixed separators in a numeric date (1994.01-19; GUIDELINE reads one separator only)",
      re.compile(r"^\d{4}\.\d{1,2}-\d{1,2}$|^\d{4}-\d{1,2}[/.]\d{1,2}$|^\d{4}/\d{1,2}[-.]\d{1,2}$")),
     ("ordinal day counted from now or from a year's start (第三天, 2025年第一天)", re.compile(r"第.{1,3}[天日]")),
