@@ -35,11 +35,15 @@ COUNT_SMALL = "[一二两三四五六七八九十1-9]|十[一二]|1[01]"  # 前N
 YEAR_WORD = "年(?!代|级|纪|龄|薪|均|华|货|轻|画|糕|夜)"  # 1990年代, 一二年级 … are not years
 DAY_WORD = "[日号號]"
 # A day written without 日 after its month (四月十三, 1月3至2月10) ends the phrase or a range side.
-DAY_WORDLESS_END = rf"(?=$|[，。、；;,!?！？\s）)]|{RANGE_SEP})"
-SEP = RANGE_SEP  # — – - ~ ～ 至 到 (the shared range separator)
+# Also before a verb of an event or a part of the day (他在10月22出生, 9月1开学, 3月5上午).
+DAY_WORDLESS_END = (rf"(?=$|[，。、；;,!?！？\s）)]|{RANGE_SEP}"
+                    r"|出生|生日|开始|开幕|开业|开学|举行|举办|召开|发布|上映|结束|上午|下午|中午|晚上|凌晨|早上|当天|左右|前后)")
+# — – - ~ ～ 至 到 (the shared range separator); 起至 / 起到 of notices (自2020年5月26日起至5月29日止).
+SEP = rf"(?:起至|起到|{RANGE_SEP})"
 
 # Relative words, resolved against the document date (Context.date) ----------------------
-RELATIVE_YEARS: dict[str, int] = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "下年": 1, "前年": -2}
+RELATIVE_YEARS: dict[str, int] = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "下年": 1, "前年": -2,
+                                  "大前年": -3, "后年": 2, "後年": 2, "大后年": 3, "大後年": 3}
 RELATIVE_MONTHS: dict[str, int] = {
     "本月": 0, "上月": -1, "上个月": -1, "上一个月": -1, "下月": 1, "下个月": 1,
     "上個月": -1, "上一個月": -1, "下個月": 1,
@@ -51,7 +55,11 @@ RELATIVE_DAYS: dict[str, int] = {
     "今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1,
     "后天": 2, "後天": 2, "大前天": -3, "大后天": 3, "大後天": 3,
 }
-REL_YEAR = "(?:今年|本年|去年|明年|下年|前年)"
+# 大前年 / 大后年 are read whole (never 前年 of 大前年: a wrong year); 后年 only after a clause start
+# or a connective (在后年, 后年起), never as the tail of 此后 / 投产后 (投产后年实现销售收入); 大大前年 has
+# no reading.
+REL_YEAR = ("(?:今年|本年|去年|明年|下年|(?<!大)大前年|(?<!大)大[后後]年|(?<!大)前年"
+            "|(?:^|(?<=[\\s，。、；：:,;！？!?（(“\"在于到至和与與及将將是从從自待等或今明去前]))[后後]年(?![均产產度龄齡薪轻輕]))")
 REL_MONTH = "(?:本月|上一[个個]月|上[个個]月|上月|下[个個]月|下月)"
 REL_QUARTER = "(?:本季度|上一个季度|上一季度|上个季度|上季度|下个季度|下季度)"
 # 大前天 / 大后天 are read whole; 前天 / 后天 never right after 大 (大大后天 has no reading: absent).
@@ -91,9 +99,9 @@ DURATION_AFTER = ("历史", "之久", "的历史")
 # Where a date may start (a superset of the rules' first characters; see rules.QUICK).
 QUICK_FIRST = r"\d〇零○Ｏ一二三四五六七八九十廿两今本去明前上下昨年第首Qq后後大"
 QUICK_START = (
-    r"\d{4}[-/.]\d|\d{8}|[\d〇零○Ｏ一二三四五六七八九十廿两]{1,4}(?:年|月|日|号|號|季)"
+    r"\d{4}[-/. ]\d|\d{8}|[\d〇零○Ｏ一二三四五六七八九十廿两]{1,4}(?:年|月|日|号|號|季)"
     r"|[\d一二三四五六七八九十]{1,4}(?:[-~～—–]{1,2}|至|到)[\d一二三四五六七八九十第]"
-    r"|今年|本年|去年|明年|前年|本月|上一?[个個]?月|下[个個]?月|[今昨前明后後本][天日]|大[前后後]天|年[初底末伊]"
+    r"|今年|本年|去年|明年|前年|[后後]年|大[前后後]年|本月|上一?[个個]?月|下[个個]?月|[今昨前明后後本][天日]|大[前后後]天|年[初底末伊]"
     r"|[两二]千"
     r"|[上下]半年|[第首前][一二三四两1-4季]|[Qq][1-4]|[本上下][一个]?[个季]|下年"
 )
@@ -127,5 +135,10 @@ ERA_MAX = max(map(len, ERA_BEFORE))
 # part of the day). 三日 / 一日 alone are counts too often (三日游, 一日三餐).
 BARE_DAY_CN = "(?:三十一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九])"
 HAO_AFTER = "(?=上午|下午|晚上|晚间|凌晨|中午|早上|早晨|夜间|当天|当日|起|以来|$|[，。；！？,;!?）)])"
+# A month alone is not read before a lunar day (五月初五) or a week of the month (3月第三周): those
+# are calendar_words' readings, and 五月 / 3月 alone would be a shorter reading of the phrase.
+MONTH_NOT_BEFORE = "初[一二三四五六七八九十1-9]|的?第[1-6一二三四五六][个個]?(?:周|週|星期|礼拜|禮拜)"
+# A Gregorian date never starts right after a lunar marker (农历八月十五 is calendar_words').
+NOT_AFTER_LUNAR = "(?<!农历)(?<!阴历)(?<!農曆)(?<!陰曆)(?<!農歷)(?<!闰)(?<!閏)"
 # A weekday right before a date (the date may start there): 周六2013年4月8日, 星期一 3月4日.
 WEEKDAY_BEFORE = "(?:周|星期|礼拜|禮拜)[一二三四五六日天]"

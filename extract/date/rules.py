@@ -5,7 +5,7 @@ Forms, tried in this order at each position (each one bounded, so the scan is li
 - ``date.range``: two points joined by a separator (2021年至2023年, 2023年12月28日至30日,
   2023-05-26至2023-05-29), a bare start (2023年1—9月, 1-10月, 2021—2023年, 4月12-19日) or a
   quarter range (一至三季度);
-- ``date.numeric``: 2023-12-28, 2023/12/28, 2023.12.28, 20231228, 2023-12;
+- ``date.numeric``: 2023-12-28, 2023/12/28, 2023.12.28, 20231228, 2023-12, 2022 11 23;
 - ``date.ymd``: [year] month [day | 上旬 | 初 | 底], with the year absolute (2023年, 二〇二三年,
   15年) or relative (今年, 去年 …), or a relative month (本月, 上月);
 - ``date.period``: [year] + a period of the year (一季度, 上半年, 年底, 前三季度, 前十个月);
@@ -84,8 +84,11 @@ def _period(s: str, after_year: bool) -> str:
 def _numeric(s: str) -> str:
     return (
         rf"(?:(?P<cd{s}>(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
+        # 2022 11 23: one space between the three parts, all three written (a year and a month
+        # alone with a space are two numbers)
+        rf"|(?P<sy{s}>{L.YEAR4_ARABIC}) (?P<sm{s}>{L.MONTH_ARABIC}) (?P<sd{s}>{L.DAY_ARABIC})(?=$|[，。、；;,!?！？）):：]| (?!\d))"
         rf"|(?P<ny{s}>{L.YEAR4_ARABIC})(?P<ns{s}>[-/.])(?P<nm{s}>{L.MONTH_ARABIC})"
-        rf"(?:(?P=ns{s})(?P<nd{s}>{L.DAY_ARABIC})|(?![-/.]\d{{1,2}}(?!\d)))(?![\d万亿元%‰/]|\.\d))"
+        rf"(?:(?P=ns{s})(?P<nd{s}>{L.DAY_ARABIC})|(?!(?P=ns{s})\d|[-/.]\d{{1,2}}(?!\d)))(?![\d万亿元%‰/]|\.\d))"
     )
 
 
@@ -93,7 +96,7 @@ def _point(s: str) -> str:
     """A single point (one side of a range, or a whole expression)."""
     return (
         rf"(?:{_numeric(s)}"
-        rf"|{_year(s)}?{_month(s)}(?:{_day(s)}|(?P<me{s}>{L.MONTH_EDGE}))?"
+        rf"|{_year(s)}?{_month(s)}(?:{_day(s)}|(?P<me{s}>{L.MONTH_EDGE}))?(?!{L.MONTH_NOT_BEFORE})"
         rf"|{_year(s)}{_period(s, True)}"
         rf"|{_period(s, False)}"
         rf"|{_year(s)}"
@@ -116,7 +119,8 @@ def _range() -> str:
 def _pattern() -> regex.Pattern:
     # A date may start right after a weekday (周六 2013年04月08日, the space cleaned away): the
     # weekday rule (calendar_words) checks the two agree.
-    start = rf"(?:(?<![{L.NOT_BEFORE}])|(?<={L.WEEKDAY_BEFORE}))(?<!\d\.)"
+    # Nor right after 农历 / 闰: a lunar date is calendar_words' (never 15 August for 农历八月十五).
+    start = rf"(?:(?<![{L.NOT_BEFORE}])|(?<={L.WEEKDAY_BEFORE}))(?<!\d\.){L.NOT_AFTER_LUNAR}"
     body = rf"{start}(?:{_range()}|(?P<A>{_point('a')}))(?P<approx>左右|前后)?"
     # The bare start year of 2021—2023年 is read as side "a"'s year (y_a → ya).
     body = body.replace("(?P<y_a>", "(?P<ya>")
@@ -153,6 +157,9 @@ def _side(g: dict, s: str, ref: dt.date | None) -> tuple[Side, str]:
     if g.get(f"cd{s}"):
         t = g[f"cd{s}"]
         u = Unit(DAY, number(t[:4]), number(t[4:6]), number(t[6:8]))
+        return Side(u, u), "date.numeric"
+    if g.get(f"sy{s}"):
+        u = Unit(DAY, number(g[f"sy{s}"]), number(g[f"sm{s}"]), number(g[f"sd{s}"]))
         return Side(u, u), "date.numeric"
     if g.get(f"ny{s}"):
         y, m = number(g[f"ny{s}"]), number(g[f"nm{s}"])
@@ -392,7 +399,8 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
     by_end = {c.end: i for i, c in enumerate(main)}
     out: dict[int, Candidate | None] = dict(enumerate(main))
     added: list[Candidate] = []
-    words = [w for w in calendar_words.find(text, ref)]
+    words = sorted([*calendar_words.find(text, ref), *calendar_words.find_lunar(text, ref),
+                    *calendar_words.find_month_weeks(text, ref)], key=lambda w: w[:2])
     spans = outside_titles((Candidate(s, e, LABEL, _value("2000", DateQualifier.exact), r) for s, e, _, r, _ in words),
                            titles)
     keep = {(c.start, c.end) for c in spans}
@@ -417,6 +425,15 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
                     out[near] = Candidate(s, c.end, LABEL, c.value, c.rule + "+weekday", c.priority)
                 elif c.end == s:
                     out[near] = Candidate(c.start, e, LABEL, c.value, c.rule + "+weekday", c.priority)
+                continue
+        if rule == "date.lunar" and s and text[s - 1] in _OPEN_BEFORE and (k := by_end.get(s - 1)) is not None:
+            # 2025年1月20日（腊月二十一）: the lunar date restates the date before it. It is resolved
+            # against that date; agreeing, the date alone is read; disagreeing, neither.
+            day = _day_of(main[k])
+            if day is not None:
+                again = calendar_words.lunar_at(text, s, day)
+                if again is None or again != day.isoformat():
+                    out[k] = None
                 continue
         if value is None:
             continue
@@ -530,7 +547,7 @@ def _sentence_year(text: str, start: int, side: Side) -> Side:
     return dc_replace(side, lo=lo, hi=dc_replace(side.hi, year=y))
 
 
-_SIDE_B_KEYS = ("cdb", "nyb", "rdb", "bdb", "yb", "yyb", "ryb", "mb", "rmb", "db", "yeb", "hb", "qb", "qfb", "nqb",
+_SIDE_B_KEYS = ("cdb", "syb", "nyb", "rdb", "bdb", "yb", "yyb", "ryb", "mb", "rmb", "db", "yeb", "hb", "qb", "qfb", "nqb",
                 "rqb", "nmb", "lmb", "omb", "fmb")
 
 

@@ -26,6 +26,17 @@ ADVERSARIAL = {
     "qian_years": "两千零五年二千",
     "cn_days": "十九日三十号",
     "stacked_relative": "大大前天大后天",
+    # issue 17, second part: space-separated dates, 起至 ranges, more holidays, wordless days
+    "space_dates": "2022 11 23 ",
+    "qizhi_ranges": "2020-05-26起至",
+    "observances": "圣诞节除夕七夕节平安夜",
+    "wordless_days": "10月22出生",
+    "lunar": "农历正月初一腊月廿",
+    "lunar_months": "二〇二三年农历闰二月初",
+    "solar_terms": "2024年冬至大雪去年春节",
+    "relative_years": "大前年后年大后年",
+    "month_weeks": "3月的第三周周一",
+    "weekends": "本周末上周末期",
 }
 
 
