@@ -37,6 +37,7 @@ HEADLINE_MAX = 40
 # headline (it starts no new article) nor text the article's facts are read from.
 _CAPTION = regex.compile(r"^\s*[▲△▼●■◆]|^\s*图为|^\s*[（(【\[][^）)】\]]*(?:供图|摄)[）)】\]]\s*$|供图[）)]?\s*$|摄影\s*[|｜:：]|^\s*[（(]?图片来源")
 VALUE = ("MONEY", "PERCENT", "COUNT")
+_VERB_ONLY = regex.compile(r"\s*(?:累计|共|已)?(?:实现|完成|达到)")  # a clause that opens with its verb
 _CHILD_VERB = regex.compile(r"(?:实现|完成|达到|达|为)")  # 其中，规上工业企业完成X: the verb before a child's value
 _ACTIVE = frozenset((*VALUE, "PARK", "group", "DATE"))  # the items a sentence needs to be read
 COUNT_IDS = frozenset({"enterprises", "hitech_enterprises", "listed_companies", "employees", "invention_patents",
@@ -467,6 +468,9 @@ class _Reader:
                 d = self._draft(subj, ind, ind_scope, self._value(it), s, ci, modality, stock, rule, qizhong)
                 if inherited_segment is not None:
                     d.segment = inherited_segment
+                elif (d.segment is None and drafts and drafts[-1].segment and drafts[-1].clause == ci - 1
+                      and _VERB_ONLY.fullmatch(self.text, c0, ind.start)):
+                    d.segment = drafts[-1].segment  # …企业完成产值X；完成利税Y: the same doer goes on
                 drafts.append(d)
             if (not headline and len({x.canonical for x in subjects_here}) >= 2
                     and not any(d.clause == ci for d in drafts)):

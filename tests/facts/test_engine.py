@@ -127,6 +127,10 @@ CASES = [
       (HEFEI, "规模以上工业企业", "industrial_output", "2023", "2500亿元", (), None, "actual")]),
     ("2023年，合肥高新区实现营业收入1.2万亿元。其中，张三完成3000亿元。",                # no segment: no child
      [(HEFEI, None, "operating_revenue", "2023", "1.2万亿元", (), None, "actual")]),
+    # a clause that opens with its verb goes on with the doer (segment) of the clause before
+    ("2023年，合肥高新区规模以上工业企业完成总产值2900亿元，完成利润总额210亿元。",
+     [(HEFEI, "规模以上工业企业", "industrial_output", "2023", "2900亿元", (), None, "actual"),
+      (HEFEI, "规模以上工业企业", "total_profit", "2023", "210亿元", (), None, "actual")]),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
