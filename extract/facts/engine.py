@@ -37,6 +37,8 @@ HEADLINE_MAX = 40
 # headline (it starts no new article) nor text the article's facts are read from.
 _CAPTION = regex.compile(r"^\s*[▲△▼●■◆]|^\s*图为|^\s*[（(【\[][^）)】\]]*(?:供图|摄)[）)】\]]\s*$|供图[）)]?\s*$|摄影\s*[|｜:：]|^\s*[（(]?图片来源")
 VALUE = ("MONEY", "PERCENT", "COUNT")
+_SEGMENT_LIST_TAIL = regex.compile(r"等(?:主导|重点|新兴|优势|支柱)?(?:行业|产业|领域)?$")  # 生物医药、新材料等主导行业
+_SEGMENT_NAME = regex.compile(r"\p{Han}[\p{Han}A-Za-z]{1,15}")
 _VERB_ONLY = regex.compile(r"\s*(?:累计|共|已)?(?:实现|完成|达到)")  # a clause that opens with its verb
 _CHILD_VERB = regex.compile(r"(?:实现|完成|达到|达|为)")  # 其中，规上工业企业完成X: the verb before a child's value
 _ACTIVE = frozenset((*VALUE, "PARK", "group", "DATE"))  # the items a sentence needs to be read
@@ -246,7 +248,7 @@ class _Reader:
         drafts: list[Draft] = []
         modality = "actual"
         stock_sentence = False
-        if self._from_to(s, items):
+        if self._from_to(s, items) or self._segments_respectively(s, items):
             return
         resp = any(it.kind == "resp" for it in items)
         if resp and self._subjects_respectively(s, items, modality):
@@ -810,7 +812,11 @@ class _Reader:
                 return None  # 其中 follows its whole at once: the sentence right before, or this one
             i = parent.indicator
         it = its[j]
-        lo = max([c0] + [x.end for x in its[:j] if x.kind not in ("ind", "scope")])
+        lo = c0
+        for x in reversed(its[max(0, j - 8):j]):  # the nearest item before that is not a word of the segment
+            if x.kind not in ("ind", "scope"):
+                lo = max(c0, x.end)
+                break
         m = _CHILD_VERB.search(self.text, lo, it.start)
         if m is None or m.end() != it.start:
             return None
@@ -821,6 +827,70 @@ class _Reader:
         if isinstance(i, Item):
             return Item(i.start, i.end, "ind", i.data, i.text), segment
         return Item(i.start, i.end, "ind", i.id, self.text[i.start:i.end]), segment
+
+    def _segments_respectively(self, s: Sentence, items: list[Item]) -> bool:
+        """``A、B、C(等行业) indicator 分别(同比)增长 a、b、c`` (or 分别为/达到 values): one indicator
+        of several segments, zipped one to one (the last pair may be joined by 和/及); counts that
+        differ give no fact. True when the sentence was read this way."""
+        r = next((k for k, it in enumerate(items) if it.kind == "resp"), None)
+        if r is None or r == 0:
+            return False
+        t = self.text
+        k = r - 1
+        while k >= 0 and items[k].kind == "DATE":
+            k -= 1
+        if k < 0 or items[k].kind != "ind" or _CLAUSE_MARK.search(t, items[k].end, items[r].start):
+            return False
+        ind = items[k]
+        mark = _CLAUSE_MARK.search(t, items[r].end, s.end)
+        stop = mark.start() if mark else s.end  # the values of the 分别 clause (one search: linear)
+        values = []
+        for it in items[r + 1:]:
+            if it.start >= stop:
+                break
+            if it.kind in VALUE:
+                values.append(it)
+        if len(values) < 2 or len({v.kind for v in values}) != 1:
+            return False
+        words = [it for it in items[r + 1:] if it.end <= values[0].start]
+        verb = next((it for it in words if it.kind in ("up", "down")), None)
+        basis = next((it.data for it in words if it.kind == "basis"), None)
+        if values[0].kind == "PERCENT" and verb is None:
+            return False
+        lo = max([s.start] + [m.end() for m in _CLAUSE_MARK.finditer(t, s.start, ind.start)]
+                 + [it.end for it in items[:k] if it.kind != "scope"])
+        if any(it.kind == "ind" and it.start >= lo for it in items[:k]):
+            return False  # several indicators: 营业收入、利润分别增长 a、b is the indicators' zip
+        head = _SEGMENT_LIST_TAIL.sub("", _SEGMENT_HEAD.sub("", t[lo:ind.start]))
+        names = head.split("、")
+        if len(names) != len(values) and len(names) + 1 == len(values):
+            names = names[:-1] + regex.split("[和及]", names[-1], maxsplit=1)
+        if len(names) != len(values) or not all(_SEGMENT_NAME.fullmatch(n) for n in names):
+            return False  # not a list of segments zipped one to one: the other readers decide
+        here = [x for x in items[:k] if x.kind == "PARK"]
+        subj = (self._subject_of(here[-1], items, items.index(here[-1]), s.index).record(s.index, "explicit")
+                if here else self._current([], False, s.index))
+        if subj is None:
+            return True
+        for it in items[:r]:
+            if it.kind == "DATE" and not self._is_comparison(it) and getattr(it.data, "resolved", True):
+                self.period = self._period(it, s.index)
+        pos = lo
+        for name, v in zip(names, values):
+            if v.kind == "PERCENT":
+                d = self._draft(dict(subj), ind, None, None, s, 0, "actual", False, "fact.respectively_segments", False)
+                change = self._change(v, verb, basis, None)
+                if change is None:
+                    continue
+                d.changes.append(change)
+            else:
+                d = self._draft(dict(subj), ind, None, self._value(v), s, 0, "actual", False,
+                                "fact.respectively_segments", False)
+            at = t.index(name, pos)
+            pos = at + len(name)
+            d.segment = self.original[at:pos]
+            self._emit(d, s)
+        return True
 
     def _from_to(self, s: Sentence, items: list[Item]) -> bool:
         """``indicator 从 DATE(的) X 增长到 DATE(的) Y``: X at the first period, Y at the second (two

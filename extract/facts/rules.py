@@ -39,6 +39,8 @@ RULES: list[Rule] = [
          "全国国家级新区总数达19家。"),
     Rule("fact.qizhong_inherited", "其中，segment (完成/实现/达到/为) MONEY with no indicator: the indicator of the whole it is part of",
          "示范园区工业总产值达到300亿元，其中，规模以上工业企业完成260亿元。"),
+    Rule("fact.respectively_segments", "segment、segment(等行业) indicator 分别(同比)增长 a、b / 分别为 x、y — one indicator of several segments, zipped, counts equal",
+         "示范园区电子信息、生物医药等主导产业产值分别增长12%、9%。"),
     Rule("fact.from_to", "indicator 从/由 DATE(的) value (增长/增加/提高/扩大/下降/减少)到/至 DATE(的) value: two facts, each with its own period",
          "示范园区营业收入从2019年的80亿元增长到2023年的150亿元。"),
 ]

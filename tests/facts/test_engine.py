@@ -131,6 +131,14 @@ CASES = [
     ("2023年，合肥高新区规模以上工业企业完成总产值2900亿元，完成利润总额210亿元。",
      [(HEFEI, "规模以上工业企业", "industrial_output", "2023", "2900亿元", (), None, "actual"),
       (HEFEI, "规模以上工业企业", "total_profit", "2023", "210亿元", (), None, "actual")]),
+    # segments of one indicator zipped with their changes; the last pair may be joined by 和; counts differ → none
+    ("2023年，合肥高新区生物医药、新能源汽车等主导行业工业增加值分别增长12.5%、9.0%。",
+     [(HEFEI, "生物医药", "industrial_value_added", "2023", None, (("yoy", "percent", "0.125"),), None, "actual"),
+      (HEFEI, "新能源汽车", "industrial_value_added", "2023", None, (("yoy", "percent", "0.09"),), None, "actual")]),
+    ("2023年，合肥高新区光伏和储能产业产值分别达到300亿元、120亿元。",
+     [(HEFEI, "光伏", "industrial_output", "2023", "300亿元", (), None, "actual"),
+      (HEFEI, "储能产业", "industrial_output", "2023", "120亿元", (), None, "actual")]),
+    ("2023年，合肥高新区集成电路、人工智能产业产值分别同比增长20%、25%和18%。", []),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
