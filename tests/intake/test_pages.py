@@ -17,14 +17,13 @@ import pytest
 from extract import registry
 from extract.intake.clean import clean
 from extract.intake.pages import (
-    extract_page_documents,
-    extract_pages,
     parse_credit,
     repaired_text,
     split_page,
     split_text,
 )
 from extract.intake.read import read_txt
+from extract.pipeline import extract_page_documents, extract_pages
 from schemas.pages import Article, Page
 from schemas.records import ExtractedDocument
 
