@@ -27,9 +27,9 @@ from extract.intake.read import Reject, parse_line, read_txt, walk
 from extract.pipeline import extract_document
 from extract.progress import Progress
 from extract.sinks.rows import clean_reject, safe_text
+from extract.version import VERSION
 from schemas.records import Document, ExtractedDocument
 
-VERSION = "0.1.0"
 CHUNK_BYTES = 1 << 19  # ~0.5 MB of input per chunk: big enough to amortise IPC, small for memory
 
 
