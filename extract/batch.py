@@ -255,7 +255,8 @@ def run(
     from extract.parallel import OrderedPool, cpu_count
     from extract.sinks.files import FileOutputs
     from extract.sinks.rows import config_key
-    from extract.sinks.sql import check_prefix, check_url, open_sink
+    from extract.sinks import open_sink
+    from extract.sinks.names import check_prefix, check_url
 
     check_prefix(table_prefix)
     if db_url:
