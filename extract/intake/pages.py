@@ -26,6 +26,8 @@ from typing import Sequence
 
 import regex
 
+from extract.date import lexicon as date_lexicon
+from extract.date.normalize import DAY, Side, Unit, Unresolvable, number, resolve
 from extract.intake.clean import CleanText, clean
 from schemas.pages import Article, Byline, Caption, Page
 from schemas.records import Document
@@ -76,9 +78,11 @@ _BYLINE_LINE = regex.compile(rf"[{BYLINE_MARKS}]?{_SP}*(?={_AFF}?{_ROLE})(?P<cre
 _AGENCY_CREDIT = regex.compile(
     rf"(?P<agency>[\p{{Han}}\d]{{1,16}}?(?:讯|电)){_SP}*[（(](?P<credit>[^（）()\n]{{1,60}})[）)]{_SP}*"
 )
-_YEAR = r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})年"
-_MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
-_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+# The numbers of a dateline are the DATE label's own fragments (extract.date.lexicon), read by its
+# normalizer (resolve_date).
+_YEAR = rf"(?P<y>{date_lexicon.YEAR4})年"
+_MONTH = rf"(?P<m>{date_lexicon.MONTH})月"
+_DAY = rf"(?P<d>{date_lexicon.DAY}){date_lexicon.DAY_WORD}"
 _DATE = rf"(?:{_YEAR})?{_MONTH}{_DAY}"
 _TIME = "(?:" + "|".join(TIMES_OF_DAY) + r")?(?:\d{1,2}[:：]\d{2})?"
 _DATELINE = regex.compile(rf"{_DATE}{_TIME}{_SP}*[，,电{_SPACE_CHARS}]")
@@ -160,8 +164,6 @@ def resolve_date(m: regex.Match, reference: dt.date | None) -> dt.date | None:
     """The date of a match of `_DATE`, read and resolved by the DATE normalizer
     (`extract.date.normalize`): a year-less one takes the year that puts it nearest to
     ``reference`` (1月2日 on a page of 2024-01-04 is 2024-01-02; 12月30日 is 2023-12-30)."""
-    from extract.date.normalize import DAY, Side, Unit, Unresolvable, number, resolve
-
     if not m.group("y") and reference is None:
         return None  # a year-less dateline on a page without a date stays unknown
     try:
