@@ -12,9 +12,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from extract import registry
 from extract.base import Candidate, Context
 from extract.intake.clean import CleanText, clean
-from extract.intake.pages import split_page
 from extract.intake.protect import protected_spans
-from schemas.pages import ArticleMention, ExtractedArticle
 from schemas.records import Document, ExtractedDocument, Mention
 
 
@@ -111,30 +109,3 @@ def extract_document(document: Document, *, labels: Sequence[str] | None = None,
         options = {**about, **(options or {})}
     spans = extract_text(document.text, document.date, labels=labels, doc_id=document.id, options=options)
     return ExtractedDocument(id=document.id, date=document.date, spans=spans)
-
-
-# --- extraction per article ----------------------------------------------------------------
-def extract_pages(document: Document, *, labels: Sequence[str] | None = None) -> list[ExtractedArticle]:
-    """Run the pipeline on every article of a page (split by `extract.intake.pages`): page
-    offsets, the article's id and date."""
-    page = document.text
-    out = []
-    for article in split_page(document):
-        spans = []
-        for m in extract_text(page[article.start : article.end], article.date, labels=labels, doc_id=article.id):
-            data = m.model_dump()
-            data.update(start=m.start + article.start, end=m.end + article.start, article_id=article.id)
-            spans.append(ArticleMention.model_validate(data, context={"text": page}))
-        out.append(ExtractedArticle(id=article.id, page_id=document.id, date=article.date, spans=spans))
-    return out
-
-
-def extract_page_documents(document: Document, *, labels: Sequence[str] | None = None
-                           ) -> list[tuple[str, ExtractedDocument]]:
-    """For ``newsx extract --pages``: one (article id, ExtractedDocument) per article; the
-    document's id is the article id and its spans are in page offsets."""
-    out = []
-    for ex in extract_pages(document, labels=labels):
-        spans = [m.model_dump(exclude={"article_id"}) for m in ex.spans]
-        out.append((ex.id, ExtractedDocument.model_validate({"id": ex.id, "date": ex.date, "spans": spans})))
-    return out

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from extract import registry
+from extract.articles import extract_page_documents, extract_pages
 from extract.intake.clean import clean
 from extract.intake.pages import (
     parse_credit,
@@ -23,7 +24,6 @@ from extract.intake.pages import (
     split_text,
 )
 from extract.intake.read import read_txt
-from extract.pipeline import extract_page_documents, extract_pages
 from schemas.pages import Article, Page
 from schemas.records import ExtractedDocument
 
