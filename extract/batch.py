@@ -27,9 +27,9 @@ from extract.intake.read import Reject, parse_line, read_txt, walk
 from extract.pipeline import extract_document
 from extract.progress import Progress
 from extract.sinks.rows import clean_reject, safe_text
+from extract.version import VERSION
 from schemas.records import Document, ExtractedDocument
 
-VERSION = "0.1.0"
 CHUNK_BYTES = 1 << 19  # ~0.5 MB of input per chunk: big enough to amortise IPC, small for memory
 
 
@@ -255,7 +255,8 @@ def run(
     from extract.parallel import OrderedPool, cpu_count
     from extract.sinks.files import FileOutputs
     from extract.sinks.rows import config_key
-    from extract.sinks.sql import check_prefix, check_url, open_sink
+    from extract.sinks import open_sink
+    from extract.sinks.names import check_prefix, check_url
 
     check_prefix(table_prefix)
     if db_url:

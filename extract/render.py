@@ -84,19 +84,17 @@ class Page:
         if self.gold is None:
             self.status = {i: "nogold" for i in range(len(self.mentions))}
             return
+        from extract.evaluate.matching import strict_pairs
         from extract.evaluate.values import values_equal
 
-        gold_by_key = {g.key(): g for g in self.gold}
-        matched: set[tuple[int, int, str]] = set()
-        for i, m in enumerate(self.mentions):
-            g = gold_by_key.get(m.key())
-            if g is None or m.key() in matched:
-                self.status[i] = "spurious"
-                continue
-            matched.add(m.key())
+        matched_gold: set[int] = set()
+        self.status = {i: "spurious" for i in range(len(self.mentions))}
+        for gi, i in strict_pairs(self.gold, self.mentions):  # the scorer's own strict matching
+            m, g = self.mentions[i], self.gold[gi]
+            matched_gold.add(gi)
             same = values_equal(m.label.value, m.value.model_dump(mode="json"), g.value.model_dump(mode="json"))
             self.status[i] = "match" if same else "value"
-        self.misses = sorted((g for g in self.gold if g.key() not in matched), key=lambda g: g.start)
+        self.misses = sorted((g for gi, g in enumerate(self.gold) if gi not in matched_gold), key=lambda g: g.start)
 
     def counts(self) -> dict[str, int]:
         out = {"mentions": len(self.mentions)}
@@ -400,10 +398,11 @@ def _summary(pages: Sequence[Page]) -> str:
             total[k] = total.get(k, 0) + v
     text = f"{len(pages)} document(s), {total.get('mentions', 0)} mention(s)"
     if "gold" in total:
-        tp, pred, gold = total["match"] + total["value"], total["mentions"], total["gold"]
-        prec = tp / pred if pred else 1.0
-        rec = tp / gold if gold else 1.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        from extract.evaluate.matching import Counts
+
+        gold = total["gold"]
+        strict = Counts(gold=gold, pred=total["mentions"], strict_tp=total["match"] + total["value"])
+        prec, rec, f1 = strict.strict()  # the scorer's own figures
         text += (f" · gold {gold}: {total['match']} match, {total['value']} value error(s), "
                  f"{total['spurious']} spurious, {total['miss']} missed · strict P {prec:.1%} R {rec:.1%} F1 {f1:.1%}")
     return f'<p class="newsx-summary">{html.escape(text)}</p>'

@@ -34,7 +34,8 @@ from typing import Any, Iterable, Iterator, Sequence
 import click
 
 
-from extract.batch import VERSION, _lines, chunked, process_chunk, warm
+from extract.batch import _lines, chunked, process_chunk, warm
+from extract.version import VERSION
 from extract.intake.read import walk
 from extract.sinks.rows import (DECIMAL_SPEC, DOCUMENT_FIELDS, FACT_KINDS, MENTION_KINDS,
                                 clean_reject, config_key)

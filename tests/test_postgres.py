@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from extract.batch import run
-from extract.sinks.postgres import split_url
+from extract.sinks.names import split_url
 from pg_server import postgres_server_url, postgres_url  # noqa: F401  (fixtures)
 
 

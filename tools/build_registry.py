@@ -30,6 +30,10 @@ DEFAULT_GAZ = REPO.parent / "shared" / "gazetteer"
 PARKS = REPO / "corpus" / "parks"          # hand-kept inputs (supplement.jsonl)
 DATA = REPO / "extract" / "park" / "data"  # generated package data
 
+if str(REPO) not in sys.path:  # run as a script from a checkout: the package is beside it
+    sys.path.insert(0, str(REPO))
+from extract.park.registry import normalize_name  # noqa: E402
+
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 PROVINCE_SHORT = {
     "内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
@@ -231,10 +235,8 @@ class Locator:
 
 
 # ----------------------------------------------------------------------------- names
-def norm(s: str) -> str:
-    """Normalisation used for alias matching (also used by extract/park/registry.py)."""
-    s = s.strip().replace("（", "(").replace("）", ")").replace("—", "-").replace("－", "-")
-    return "".join(s.split())
+# Alias matching compares names by the registry loader's own key (one owner: extract.park.registry).
+norm = normalize_name
 
 
 def nbs_norm(name: str, prov: str, city: str) -> str:

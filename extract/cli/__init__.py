@@ -22,6 +22,7 @@ import sys
 import click
 
 from extract.cli import util
+from extract.version import VERSION
 
 # One module per command group, loaded only when called (import cost stays low).
 LAZY_COMMANDS: dict[str, str] = {
@@ -138,6 +139,6 @@ class _LazyGroup(NewsxGroup):
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
              params=common_options())
-@click.version_option("0.1.0", prog_name="newsx")
+@click.version_option(VERSION, prog_name="newsx")
 def main() -> None:
     """newsx — parks, money, percentages and dates from Chinese news, as validated records."""

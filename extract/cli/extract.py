@@ -54,7 +54,7 @@ def extract(inputs, output, date, labels, rejects, pages, progress, with_facts):
                 bar.update(rejects=1)
                 continue
             if pages:
-                from extract.intake.pages import extract_page_documents
+                from extract.articles import extract_page_documents
 
                 results = [ex for _, ex in extract_page_documents(item, labels=label_list)]
             else:

@@ -123,12 +123,12 @@ INPUT_OR_URL = InputPath(urls=True)
 
 
 class TablePrefix(click.ParamType):
-    """``--table-prefix``: what extract.sinks.sql.check_prefix accepts (a usage error otherwise)."""
+    """``--table-prefix``: what extract.sinks.names.check_prefix accepts (a usage error otherwise)."""
 
     name = "prefix"
 
     def convert(self, value, param, ctx):
-        from extract.sinks.sql import check_prefix
+        from extract.sinks.names import check_prefix
 
         try:
             return check_prefix(value)

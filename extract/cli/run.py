@@ -37,7 +37,7 @@ def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, b
     The summary goes to stderr (stdout stays empty).
     """
     from extract.batch import run as run_batch
-    from extract.sinks.sql import check_url, mask_url
+    from extract.sinks.names import check_url, mask_url
 
     db = None if db_url.lower() == "none" else db_url
     try:  # the library's check before any work (scheme, ?schema= name): one error line, exit 1

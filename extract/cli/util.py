@@ -61,10 +61,10 @@ _URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"]+")
 
 
 def mask(msg: str) -> str:
-    """``msg`` with the password of every URL in it hidden (extract.sinks.sql.mask_url)."""
+    """``msg`` with the password of every URL in it hidden (extract.sinks.names.mask_url)."""
     if "://" not in msg:
         return msg
-    from extract.sinks.sql import mask_url
+    from extract.sinks.names import mask_url
 
     def one(m: re.Match) -> str:
         url = m.group()

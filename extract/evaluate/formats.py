@@ -40,14 +40,9 @@ def label_config() -> str:
 
 def model_version() -> str:
     """``"newsx <version>"``: what Label Studio shows for newsx pre-annotations."""
-    from importlib.metadata import PackageNotFoundError, version
+    from extract.version import VERSION
 
-    try:
-        return f"newsx {version('newsx')}"
-    except PackageNotFoundError:
-        from extract.batch import VERSION
-
-        return f"newsx {VERSION}"
+    return f"newsx {VERSION}"
 
 
 def _meta(doc: Any) -> dict[str, Any]:

@@ -84,6 +84,20 @@ def _overlap(a: Mention, b: Mention) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
+def strict_pairs(gold: Sequence[Mention], pred: Sequence[Mention]) -> list[tuple[int, int]]:
+    """The strict matches, one-to-one: (gold index, predicted index) of the same start, end and
+    label; each gold span takes the first predicted span not yet taken, so a duplicate is spurious."""
+    free_pred = list(range(len(pred)))
+    pairs: list[tuple[int, int]] = []
+    for gi, gm in enumerate(gold):
+        for k, pi in enumerate(free_pred):
+            if pred[pi].key() == gm.key():
+                pairs.append((gi, pi))
+                free_pred.pop(k)
+                break
+    return pairs
+
+
 def match_document(
     doc_id: str, text: str | None, gold: Sequence[Mention], pred: Sequence[Mention], result: Result
 ) -> None:
@@ -94,17 +108,9 @@ def match_document(
         c = result.by_label[label]
         c.gold += len(g)
         c.pred += len(p)
-        # strict, one-to-one
-        free_pred = list(range(len(p)))
-        strict_pairs: list[tuple[int, int]] = []
-        for gi, gm in enumerate(g):
-            for k, pi in enumerate(free_pred):
-                if p[pi].start == gm.start and p[pi].end == gm.end:
-                    strict_pairs.append((gi, pi))
-                    free_pred.pop(k)
-                    break
-        c.strict_tp += len(strict_pairs)
-        for gi, pi in strict_pairs:
+        pairs_strict = strict_pairs(g, p)
+        c.strict_tp += len(pairs_strict)
+        for gi, pi in pairs_strict:
             gv = g[gi].value.model_dump(mode="json")
             pv = p[pi].value.model_dump(mode="json")
             if values_equal(label, pv, gv):

@@ -26,9 +26,11 @@ from typing import Sequence
 
 import regex
 
+from extract.date import lexicon as date_lexicon
+from extract.date.normalize import DAY, Side, Unit, Unresolvable, number, resolve
 from extract.intake.clean import CleanText, clean
-from schemas.pages import Article, ArticleMention, Byline, Caption, ExtractedArticle, Page
-from schemas.records import Document, ExtractedDocument
+from schemas.pages import Article, Byline, Caption, Page
+from schemas.records import Document
 
 # --- lexicon -------------------------------------------------------------------------------
 # Page section heads (栏目) of Chinese newspapers; a line is a section head only when a title
@@ -76,9 +78,11 @@ _BYLINE_LINE = regex.compile(rf"[{BYLINE_MARKS}]?{_SP}*(?={_AFF}?{_ROLE})(?P<cre
 _AGENCY_CREDIT = regex.compile(
     rf"(?P<agency>[\p{{Han}}\d]{{1,16}}?(?:讯|电)){_SP}*[（(](?P<credit>[^（）()\n]{{1,60}})[）)]{_SP}*"
 )
-_YEAR = r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})年"
-_MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
-_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+# The numbers of a dateline are the DATE label's own fragments (extract.date.lexicon), read by its
+# normalizer (resolve_date).
+_YEAR = rf"(?P<y>{date_lexicon.YEAR4})年"
+_MONTH = rf"(?P<m>{date_lexicon.MONTH})月"
+_DAY = rf"(?P<d>{date_lexicon.DAY}){date_lexicon.DAY_WORD}"
 _DATE = rf"(?:{_YEAR})?{_MONTH}{_DAY}"
 _TIME = "(?:" + "|".join(TIMES_OF_DAY) + r")?(?:\d{1,2}[:：]\d{2})?"
 _DATELINE = regex.compile(rf"{_DATE}{_TIME}{_SP}*[，,电{_SPACE_CHARS}]")
@@ -156,40 +160,18 @@ def _caption(page: str, start: int, end: int) -> Caption | None:
 
 
 # --- datelines -----------------------------------------------------------------------------
-def _number(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    from extract.numeral.parse import NumeralError, parse_number
-
-    try:
-        return int(parse_number(s, "normal"))
-    except NumeralError:
-        return None
-
-
 def resolve_date(m: regex.Match, reference: dt.date | None) -> dt.date | None:
-    """The date of a match of `_DATE`; a year-less one takes the year that puts it nearest to
+    """The date of a match of `_DATE`, read and resolved by the DATE normalizer
+    (`extract.date.normalize`): a year-less one takes the year that puts it nearest to
     ``reference`` (1月2日 on a page of 2024-01-04 is 2024-01-02; 12月30日 is 2023-12-30)."""
-    month, day = _number(m.group("m")), _number(m.group("d"))
-    if month is None or day is None:
+    if not m.group("y") and reference is None:
+        return None  # a year-less dateline on a page without a date stays unknown
+    try:
+        year = number(m.group("y")) if m.group("y") else None
+        day = Unit(DAY, year, number(m.group("m")), number(m.group("d")))
+        return dt.date.fromisoformat(resolve(Side(day, day), reference))
+    except (Unresolvable, ValueError):
         return None
-    if m.group("y"):
-        year = _number(m.group("y"))
-        try:
-            return dt.date(year, month, day) if year else None
-        except ValueError:
-            return None
-    if reference is None:
-        return None
-    best = None
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        try:
-            d = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if best is None or abs((d - reference).days) < abs((best - reference).days):
-            best = d
-    return best
 
 
 def _dateline(page: str, lead: int, end: int, agency: tuple[int, int] | None,
@@ -385,31 +367,3 @@ def split_document(document: Document) -> Page:
 def repaired_text(page: str, article: Article) -> str:
     """The article's text with the layout repaired (broken lines joined, captions lifted)."""
     return clean(page[article.start : article.end]).text
-
-
-# --- extraction per article ----------------------------------------------------------------
-def extract_pages(document: Document, *, labels: Sequence[str] | None = None) -> list[ExtractedArticle]:
-    """Run the pipeline on every article of a page: page offsets, the article's id and date."""
-    from extract.pipeline import extract_text
-
-    page = document.text
-    out = []
-    for article in split_page(document):
-        spans = []
-        for m in extract_text(page[article.start : article.end], article.date, labels=labels, doc_id=article.id):
-            data = m.model_dump()
-            data.update(start=m.start + article.start, end=m.end + article.start, article_id=article.id)
-            spans.append(ArticleMention.model_validate(data, context={"text": page}))
-        out.append(ExtractedArticle(id=article.id, page_id=document.id, date=article.date, spans=spans))
-    return out
-
-
-def extract_page_documents(document: Document, *, labels: Sequence[str] | None = None
-                           ) -> list[tuple[str, ExtractedDocument]]:
-    """For ``newsx extract --pages``: one (article id, ExtractedDocument) per article; the
-    document's id is the article id and its spans are in page offsets."""
-    out = []
-    for ex in extract_pages(document, labels=labels):
-        spans = [m.model_dump(exclude={"article_id"}) for m in ex.spans]
-        out.append((ex.id, ExtractedDocument.model_validate({"id": ex.id, "date": ex.date, "spans": spans})))
-    return out

@@ -88,7 +88,7 @@ def sqlite_exact(conn: Any) -> Any:
 def connect(db_url: str, read_only: bool = True) -> Any:
     """A DB-API connection to ``sqlite:///…``, ``duckdb:///…`` or ``postgresql://…[?schema=NAME]``
     (the schema becomes the search path). ``read_only``: SQLite and DuckDB files opened read-only."""
-    from extract.sinks.sql import check_name, check_url
+    from extract.sinks.names import check_name, check_url
 
     check_url(db_url)
     if db_url.startswith("sqlite:///"):
@@ -103,7 +103,7 @@ def connect(db_url: str, read_only: bool = True) -> Any:
         return duckdb.connect(db_url[len("duckdb:///"):], read_only=read_only)
     import psycopg
 
-    from extract.sinks.postgres import split_url
+    from extract.sinks.names import split_url
 
     dsn, schema = split_url(db_url)
     conn = psycopg.connect(dsn)

@@ -65,8 +65,7 @@ def read(db_url: str, table: str = "mentions", prefix: str = "") -> Any:
     """A table of a database written by ``newsx run`` as a typed DataFrame
     (``sqlite:///…``, ``duckdb:///…``, ``postgresql://…[?schema=NAME]``)."""
     from extract.sinks.connect import connect
-    from extract.sinks.postgres import split_url
-    from extract.sinks.sql import check_name, qualifier
+    from extract.sinks.names import check_name, qualifier, split_url
 
     pd = _pandas()
     check_name(table)

@@ -12,24 +12,11 @@ altered (the text must read back byte-identical).
 from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from extract.sinks.rows import DOCUMENT_FIELDS
-from extract.sinks.sql import SqlSink, _quote, check_name
-
-
-def split_url(url: str) -> tuple[str, str | None]:
-    """The libpq URL without our ``schema`` parameter, and that schema (checked), if any."""
-    parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    schema = None
-    kept = []
-    for key, value in query:
-        if key == "schema":
-            schema = check_name(value)
-        else:
-            kept.append((key, value))
-    return urlunsplit(parts._replace(query=urlencode(kept))), schema
+from extract.sinks.names import check_name, mask_url, split_url
+from extract.sinks.sql import SqlSink, _quote
 
 
 class PostgresSink(SqlSink):
@@ -104,8 +91,6 @@ def open_postgres(url: str, prefix: str = "") -> PostgresSink:
         import psycopg
     except ImportError:
         raise SystemExit("PostgreSQL output needs the db extra: pip install 'newsx[db]'") from None
-    from extract.sinks.sql import mask_url
-
     dsn, schema = split_url(url)
     try:
         conn = psycopg.connect(dsn, connect_timeout=30)

@@ -1,4 +1,5 @@
-"""Database sinks through DB-API: SQLite (default) and DuckDB; PostgreSQL in postgres.py.
+"""Database sinks through DB-API: SQLite (default) and DuckDB; PostgreSQL in postgres.py; names
+and URLs checked in names.py; ``extract.sinks.open_sink`` opens the one a URL names.
 
 Schema (created by the tool, ``CREATE TABLE IF NOT EXISTS``; ``PREFIX`` from ``--table-prefix``,
 and for PostgreSQL an optional ``?schema=NAME`` in the URL):
@@ -36,15 +37,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import uuid
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from extract.sinks.names import check_prefix, qualifier
 from extract.sinks.rows import (BOOL_COLUMNS, DATE_RANGE_COLUMNS, DECIMAL_COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FIELDS, FACT_COLUMNS,
                                 DECIMAL_SPEC, INT_COLUMNS, MENTION_COLUMNS, clean_reject, fact_columns, value_columns)
 
-NAME = re.compile(r"[a-z_][a-z0-9_]{0,40}\Z")  # \Z, not $: "$" also matches before a final newline
 CHUNK = 500  # ids per IN (…) list: under every engine's parameter limit
 MAX_ID = 256  # characters of a document id (a key: PostgreSQL's btree refuses rows over ~2.7 KB)
 SCHEMA_VERSION = 5
@@ -53,25 +53,6 @@ REJECT_COLUMNS = ["run_id", "source", "line", "reason", "raw", "field"]
 
 class SchemaError(RuntimeError):
     """A database whose schema this newsx cannot use (newer than it knows)."""
-
-
-def check_name(name: str) -> str:
-    if not isinstance(name, str) or not NAME.match(name):
-        raise ValueError(f"invalid name {name!r}: use lower-case letters, digits and _ (max 41)")
-    return name
-
-
-def check_prefix(prefix: str) -> str:
-    """A table prefix: empty, or what a strict name may start with (``news_``)."""
-    if prefix and not (isinstance(prefix, str) and NAME.match(prefix + "x")):
-        raise ValueError(f"invalid name {prefix!r} for a table prefix: use lower-case letters, digits and _ "
-                         "(max 40), starting with a letter or _")
-    return prefix or ""
-
-
-def qualifier(prefix: str = "", schema: str | None = None) -> str:
-    """What goes before a table's base name: ``schema.prefix`` — both checked."""
-    return (f"{check_name(schema)}." if schema else "") + check_prefix(prefix)
 
 
 def ddl(prefix: str = "", *, decimal_type: str = "TEXT", date_type: str = "TEXT", bool_type: str = "BOOLEAN",
@@ -505,62 +486,3 @@ class DuckdbSink(SqlSink):
             self.conn.execute(f"INSERT INTO {self.p}{table} ({cols}) SELECT {cols} FROM newsx_staging")
         finally:
             self.conn.unregister("newsx_staging")
-
-
-SCHEMES = ("sqlite:///", "duckdb:///", "postgresql://", "postgres://")
-
-
-def mask_url(url: str) -> str:
-    """The URL with every password hidden: ``user:***@`` in the userinfo, ``password=***`` (and
-    any other secret-like parameter) in the query. Safe to print or put in an error."""
-    from urllib.parse import parse_qsl, urlencode, urlsplit
-
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "<unparseable URL>"
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, _, host = netloc.rpartition("@")
-        user = userinfo.split(":", 1)[0]
-        netloc = f"{user}:***@{host}" if ":" in userinfo else f"{user}@{host}"
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    secret = re.compile(r"pass|pwd|secret|token|key", re.I)
-    masked = urlencode([(k, "***" if secret.search(k) else v) for k, v in query], safe="*")
-    out = f"{parts.scheme}://{netloc}{parts.path}" if parts.scheme else f"{netloc}{parts.path}"
-    return out + (f"?{masked}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
-
-
-def check_url(url: str) -> str:
-    """Raise ValueError for a URL no sink understands (before any work starts); the message
-    shows the scheme only, never the rest (it may hold a password)."""
-    if not isinstance(url, str) or not url.startswith(SCHEMES):
-        scheme = url.split("://", 1)[0] if isinstance(url, str) and "://" in url else "?"
-        raise ValueError(f"unsupported database URL scheme {scheme[:20]!r}: use sqlite:///…, duckdb:///… "
-                         "or postgresql://…")
-    if url.startswith(("postgresql://", "postgres://")):
-        from extract.sinks.postgres import split_url
-
-        split_url(url)  # checks the schema name
-    return url
-
-
-def open_sink(url: str, prefix: str = "") -> SqlSink:
-    """``sqlite:///path.sqlite``, ``duckdb:///path.duckdb`` or ``postgresql://…[?schema=NAME]``."""
-    check_prefix(prefix)
-    check_url(url)
-    if url.startswith("sqlite:///"):
-        path = Path(url[len("sqlite:///") :])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return SqliteSink(path, prefix)
-    if url.startswith("duckdb:///"):
-        try:
-            import duckdb
-        except ImportError:
-            raise SystemExit("DuckDB output needs the db extra: pip install 'newsx[db]'") from None
-        path = Path(url[len("duckdb:///") :])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return DuckdbSink(duckdb.connect(str(path)), prefix)
-    from extract.sinks.postgres import open_postgres
-
-    return open_postgres(url, prefix)

@@ -1,7 +1,7 @@
 """DATE on the peers' own cases (../shared/peers): the thresholds of the DATE issue.
 
 Skips cleanly when the peer data is absent. Every case is passed, failed, or excluded with a
-reason (extract/date/peers.py lists the scope)."""
+reason (extract/evaluate/peers/date.py lists the scope)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.date.peers import SUITES
+from extract.evaluate.peers.date import SUITES
 
 PEERS = Path(__file__).resolve().parents[3] / "shared" / "peers"
 

@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 
 from extract import registry
+from extract.articles import extract_page_documents, extract_pages
 from extract.intake.clean import clean
 from extract.intake.pages import (
-    extract_page_documents,
-    extract_pages,
     parse_credit,
     repaired_text,
     split_page,
@@ -266,6 +265,8 @@ def test_not_a_credit(credit):
     ("2023年12月28日，记者从园区获悉", D(2024, 1, 4), D(2023, 12, 28)),
     ("12月20日上午8:30，考试开始", D(2025, 12, 21), D(2025, 12, 20)),
     ("十二月二十八日，记者从园区获悉", D(2024, 1, 4), D(2023, 12, 28)),
+    ("二〇二三年十二月廿八日，记者从园区获悉", D(2024, 1, 4), D(2023, 12, 28)),  # DATE's own numbers
+    ("2月30日，记者从园区获悉", D(2024, 1, 4), None),  # no such day in any year near the page
     ("1月2日，记者从园区获悉", None, None),  # no page date: a year-less dateline stays unknown
     ("日前，记者从园区获悉", D(2024, 1, 4), None),
     ("2023年，园区实现产值", D(2024, 1, 4), None),

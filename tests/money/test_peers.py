@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.money.peers import SUITES
+from extract.evaluate.peers.money import SUITES
 
 PEERS = Path(__file__).resolve().parents[2].parent / "shared" / "peers"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extract.evaluate.peers import read_cases
-from extract.percent.peers import SUITES, expected_share, run_transform
+from extract.evaluate.peers.percent import SUITES, expected_share, run_transform
 from extract.pipeline import extract_text
 
 PEERS = Path(__file__).resolve().parents[2].parent / "shared" / "peers"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from urllib.parse import quote
 
-from extract.sinks.sql import check_name, check_prefix, check_url, mask_url
+from extract.sinks.names import check_name, check_prefix, check_url, mask_url
 from pg_server import postgres_server_url, postgres_url  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]

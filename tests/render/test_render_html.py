@@ -154,6 +154,27 @@ def test_misses_spurious_and_value_errors_are_marked():
     assert p.text == [text]
 
 
+@pytest.mark.parametrize("predicted,gold,want", [
+    ([], ["money"], (0.0, 0.0, 0.0)),  # nothing predicted, something to find: precision 0, not 1
+    (["money"], [], (0.0, 0.0, 0.0)),  # only spurious
+    ([], [], (1.0, 1.0, 1.0)),  # nothing to find and nothing found
+    (["money", "money"], ["money"], (0.5, 1.0, 2 / 3)),  # a duplicate is spurious
+])
+def test_summary_figures_are_the_scorers(predicted, gold, want):
+    from extract.evaluate import score
+    from schemas.records import ExtractedDocument, GoldDocument
+
+    text = "甲乙肇庆高新区丙丁超200万元戊己庚辛"
+    made = {"money": lambda: mention(text, 9, 15, "MONEY", MONEY)}
+    pred, gold_spans = [made[k]() for k in predicted], [made[k]() for k in gold]
+    result = score([GoldDocument(id="d", text=text, spans=gold_spans)],
+                   {"d": ExtractedDocument(id="d", spans=pred)})
+    assert result.overall().strict() == pytest.approx(want)
+    report = render_html([Page(Document(id="d", text=text), pred, gold_spans)], labels=["MONEY"])
+    p, r, f = want
+    assert f"strict P {p:.1%} R {r:.1%} F1 {f:.1%}" in report
+
+
 def test_a_mention_inside_a_miss_and_a_miss_inside_a_mention():
     text = "零一二三四五六七八九"
     outer_pred = mention(text, 1, 8, "PARK", {"canonical": "一二三四五六七"})

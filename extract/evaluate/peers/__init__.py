@@ -1,8 +1,10 @@
 """Peer test suites (other projects' own cases, in ``../shared/peers``), run against newsx.
 
-Each label folder that measures itself on peers has a ``peers.py`` with
-``SUITES: dict[str, Callable[[Path], SuiteResult]]`` keyed by the JSONL file stem. The runner
-discovers them through the registry, so it knows no label by name. Every case is either
+Each label that measures itself on peers has an adapter module in this package (``date.py``,
+``money.py``, ``percent.py``) with ``SUITES: dict[str, Callable[[Path], SuiteResult]]`` keyed by
+the JSONL file stem — here, above the pipeline, not in the label folders, which stay pure (a
+label folder's own ``peers.py`` is still found through the registry). The runner discovers them
+by listing the package, so it knows no label by name. Every case is either
 passed, failed, or excluded with a reason — nothing is dropped silently.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -48,15 +51,16 @@ def read_cases(path: Path) -> Iterator[dict]:
 
 
 def suites() -> dict[str, Callable[[Path], SuiteResult]]:
-    """All suite runners of all label folders (``extract/<label>/peers.py``)."""
-    found: dict[str, Callable[[Path], SuiteResult]] = {}
+    """All suite runners: the adapters in this package, and any ``extract/<label>/peers.py``."""
+    names = [f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__)]
     packages = {target.split(":")[0].rsplit(".", 1)[0] for target in registry.EXTRACTORS.values()}
     packages.add("extract.numeral")
-    for package in sorted(packages):
+    found: dict[str, Callable[[Path], SuiteResult]] = {}
+    for name in [*sorted(names), *(f"{package}.peers" for package in sorted(packages))]:
         try:
-            module = importlib.import_module(f"{package}.peers")
+            module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name == f"{package}.peers":
+            if exc.name == name:
                 continue
             raise
         found.update(module.SUITES)
