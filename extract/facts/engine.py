@@ -832,41 +832,16 @@ class _Reader:
         """``A、B、C(等行业) indicator 分别(同比)增长 a、b、c`` (or 分别为/达到 values): one indicator
         of several segments, zipped one to one (the last pair may be joined by 和/及); counts that
         differ give no fact. True when the sentence was read this way."""
-        r = next((k for k, it in enumerate(items) if it.kind == "resp"), None)
-        if r is None or r == 0:
+        found = self._segment_list(s, items)
+        if found is None:
             return False
-        t = self.text
-        k = r - 1
-        while k >= 0 and items[k].kind == "DATE":
-            k -= 1
-        if k < 0 or items[k].kind != "ind" or _CLAUSE_MARK.search(t, items[k].end, items[r].start):
-            return False
-        ind = items[k]
-        mark = _CLAUSE_MARK.search(t, items[r].end, s.end)
-        stop = mark.start() if mark else s.end  # the values of the 分别 clause (one search: linear)
-        values = []
-        for it in items[r + 1:]:
-            if it.start >= stop:
-                break
-            if it.kind in VALUE:
-                values.append(it)
-        if len(values) < 2 or len({v.kind for v in values}) != 1:
-            return False
+        k, r, values, names, lo = found
+        ind, t = items[k], self.text
         words = [it for it in items[r + 1:] if it.end <= values[0].start]
         verb = next((it for it in words if it.kind in ("up", "down")), None)
         basis = next((it.data for it in words if it.kind == "basis"), None)
         if values[0].kind == "PERCENT" and verb is None:
             return False
-        lo = max([s.start] + [m.end() for m in _CLAUSE_MARK.finditer(t, s.start, ind.start)]
-                 + [it.end for it in items[:k] if it.kind != "scope"])
-        if any(it.kind == "ind" and it.start >= lo for it in items[:k]):
-            return False  # several indicators: 营业收入、利润分别增长 a、b is the indicators' zip
-        head = _SEGMENT_LIST_TAIL.sub("", _SEGMENT_HEAD.sub("", t[lo:ind.start]))
-        names = head.split("、")
-        if len(names) != len(values) and len(names) + 1 == len(values):
-            names = names[:-1] + regex.split("[和及]", names[-1], maxsplit=1)
-        if len(names) != len(values) or not all(_SEGMENT_NAME.fullmatch(n) for n in names):
-            return False  # not a list of segments zipped one to one: the other readers decide
         here = [x for x in items[:k] if x.kind == "PARK"]
         subj = (self._subject_of(here[-1], items, items.index(here[-1]), s.index).record(s.index, "explicit")
                 if here else self._current([], False, s.index))
@@ -877,20 +852,44 @@ class _Reader:
                 self.period = self._period(it, s.index)
         pos = lo
         for name, v in zip(names, values):
-            if v.kind == "PERCENT":
-                d = self._draft(dict(subj), ind, None, None, s, 0, "actual", False, "fact.respectively_segments", False)
-                change = self._change(v, verb, basis, None)
-                if change is None:
-                    continue
+            change = self._change(v, verb, basis, None) if v.kind == "PERCENT" else None
+            d = self._draft(dict(subj), ind, None, None if change else self._value(v), s, 0, "actual", False,
+                            "fact.respectively_segments", False)
+            if change:
                 d.changes.append(change)
-            else:
-                d = self._draft(dict(subj), ind, None, self._value(v), s, 0, "actual", False,
-                                "fact.respectively_segments", False)
             at = t.index(name, pos)
             pos = at + len(name)
             d.segment = self.original[at:pos]
             self._emit(d, s)
         return True
+
+    def _segment_list(self, s: Sentence, items: list[Item]) -> tuple[int, int, list[Item], list[str], int] | None:
+        """(indicator index, 分别 index, values, segment names, where the names start) of a
+        ``segments indicator 分别 values`` clause whose names and values pair one to one, else None."""
+        r = next((k for k, it in enumerate(items) if it.kind == "resp"), None)
+        if not r:
+            return None
+        t = self.text
+        k = r - 1
+        while k >= 0 and items[k].kind == "DATE":
+            k -= 1
+        if k < 0 or items[k].kind != "ind" or _CLAUSE_MARK.search(t, items[k].end, items[r].start):
+            return None
+        mark = _CLAUSE_MARK.search(t, items[r].end, s.end)
+        stop = mark.start() if mark else s.end  # the values of the 分别 clause (one search: linear)
+        values = [it for it in items[r + 1:] if it.start < stop and it.kind in VALUE]
+        if len(values) < 2 or len({v.kind for v in values}) != 1:
+            return None
+        lo = max([s.start] + [m.end() for m in _CLAUSE_MARK.finditer(t, s.start, items[k].start)]
+                 + [it.end for it in items[:k] if it.kind != "scope"])
+        if any(it.kind == "ind" and it.start >= lo for it in items[:k]):
+            return None  # several indicators: 营业收入、利润分别增长 a、b is the indicators' zip
+        names = _SEGMENT_LIST_TAIL.sub("", _SEGMENT_HEAD.sub("", t[lo:items[k].start])).split("、")
+        if len(names) + 1 == len(values):
+            names = names[:-1] + regex.split("[和及]", names[-1], maxsplit=1)
+        if len(names) != len(values) or not all(_SEGMENT_NAME.fullmatch(n) for n in names):
+            return None  # not a list of segments zipped one to one: the other readers decide
+        return k, r, values, names, lo
 
     def _from_to(self, s: Sentence, items: list[Item]) -> bool:
         """``indicator 从 DATE(的) X 增长到 DATE(的) Y``: X at the first period, Y at the second (two
