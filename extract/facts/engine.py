@@ -143,7 +143,7 @@ def extract_facts(text: str, mentions: Sequence[Mention], date: dt.date | None =
         for it in items:
             if it.kind == "ind" and it.data == "general_budget_revenue":
                 it.data = "fiscal_revenue"
-    return _Reader(view, sentences, items, lex, original=text).run()
+    return _Reader(view, sentences, items, lex, original=text, date=date).run()
 
 
 def _items(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[Item]:
@@ -166,7 +166,8 @@ def _items(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[Item]:
 
 class _Reader:
     def __init__(self, text: str, sentences: list[Sentence], items: list[Item], lex: Lexicon,
-                 original: str | None = None):
+                 original: str | None = None, date: dt.date | None = None):
+        self.date = date                       # the document's date: a later period is no actual figure
         self.text = text                       # what the rules read (the simplified view)
         self.original = text if original is None else original  # what the records quote
         self.sentences = sentences
@@ -605,6 +606,8 @@ class _Reader:
         after = self.text[it.end: it.end + 2]
         if before.endswith(("截至", "截止")):
             return False
+        if before.endswith(("到", "至")) and self._future({"value": getattr(it.data, "value", None) or ""}):
+            return False  # 到2025年 after the document's date: a deadline, the period of a target
         return before.endswith(("比", "较", "与", "到", "至")) or after.startswith(("相比", "同期"))
 
     def _period(self, it: Item, sentence: int) -> dict:
@@ -891,6 +894,12 @@ class _Reader:
             return None  # not a list of segments zipped one to one: the other readers decide
         return k, r, values, names, lo
 
+    def _future(self, period: dict | None) -> bool:
+        """Does ``period`` start in a year after the document's date?"""
+        if self.date is None or not period or not period["value"][:4].isdigit():
+            return False
+        return int(period["value"][:4]) > self.date.year
+
     def _from_to(self, s: Sentence, items: list[Item]) -> bool:
         """``indicator 从 DATE(的) X 增长到 DATE(的) Y``: X at the first period, Y at the second (two
         facts, each value read whole). True when the sentence was read this way."""
@@ -983,6 +992,13 @@ class _Reader:
         base = rule[: -len(QIZHONG)] if rule.endswith(QIZHONG) else rule
         if base not in NAMES:
             raise AssertionError(f"unregistered fact rule {rule}")
+        if d.modality == "actual" and self._future(d.period):
+            # a year after the document's cannot have happened: 到2025年…达到X is a target; a later
+            # period with no deadline word is no fact (never an actual figure that is not one)
+            start = d.period.get("start")
+            if start is None or not self.text[max(0, start - 2):start].endswith(("到", "至")):
+                return
+            d.modality = "target"
         ind = d.indicator
         data = {
             "subject": d.subject,

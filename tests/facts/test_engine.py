@@ -139,6 +139,11 @@ CASES = [
      [(HEFEI, "光伏", "industrial_output", "2023", "300亿元", (), None, "actual"),
       (HEFEI, "储能产业", "industrial_output", "2023", "120亿元", (), None, "actual")]),
     ("2023年，合肥高新区集成电路、人工智能产业产值分别同比增长20%、25%和18%。", []),
+    # a year after the document's (2024-01-04) cannot be an actual figure: 到2025年 is a target's
+    # deadline; a later year with no deadline word gives no fact
+    ("到2026年，合肥高新区营业收入达到2万亿元。",
+     [(HEFEI, None, "operating_revenue", "2026", "2万亿元", (), None, "target")]),
+    ("2026年，合肥高新区营业收入达到2万亿元。", []),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
