@@ -39,6 +39,7 @@ _CAPTION = regex.compile(r"^\s*[▲△▼●■◆]|^\s*图为|^\s*[（(【\[][^
 VALUE = ("MONEY", "PERCENT", "COUNT")
 _SEGMENT_LIST_TAIL = regex.compile(r"等(?:主导|重点|新兴|优势|支柱)?(?:行业|产业|领域)?$")  # 生物医药、新材料等主导行业
 _SEGMENT_NAME = regex.compile(r"\p{Han}[\p{Han}A-Za-z]{1,15}")
+_NP_BREAK = regex.compile(r"[的了是为有在和与及、，,；;：:。\s]|实现|完成|达到|新增|引进")  # not inside one noun phrase
 _VERB_ONLY = regex.compile(r"\s*(?:累计|共|已)?(?:实现|完成|达到)")  # a clause that opens with its verb
 _CHILD_VERB = regex.compile(r"(?:实现|完成|达到|达|为)")  # 其中，规上工业企业完成X: the verb before a child's value
 _ACTIVE = frozenset((*VALUE, "PARK", "group", "DATE"))  # the items a sentence needs to be read
@@ -304,6 +305,8 @@ class _Reader:
                     continue
                 if kind == "group" and seen_value:
                     continue
+                if kind == "blocker" and qizhong and self._count_parent(s, drafts)[1].endswith(it.text):
+                    continue  # …重点项目320个，其中实体项目150个: the whole's own head noun, not a project's figure
                 if kind == "blocker" and not seen_value and not subjects_here and after_share < 0:
                     blocked = True
                     continue
@@ -445,6 +448,10 @@ class _Reader:
                 ind, rule = self._indicator_for(it, pending, its, j)
                 other_scope = None
                 inherited_segment = None
+                if ind is None and qizhong and kind == "COUNT":
+                    inherited = self._parent_count(its, j, c0, s, drafts)
+                    if inherited is not None:
+                        (ind, inherited_segment), rule, pending = inherited, "fact.qizhong_inherited", None
                 if ind is None and qizhong and kind == "MONEY":
                     # (a word such as 企业 inside the segment may stand pending: no indicator of MONEY)
                     inherited = self._parent_indicator(its, j, c0, s, drafts)
@@ -899,6 +906,36 @@ class _Reader:
         if self.date is None or not period or not period["value"][:4].isdigit():
             return False
         return int(period["value"][:4]) > self.date.year
+
+    def _count_parent(self, s: Sentence, drafts: list[Draft]) -> tuple[str, str]:
+        """(indicator id, indicator text) of the whole a 其中 count is part of: the last COUNT fact
+        of this sentence, else of the sentence right before; ("", "") when there is none."""
+        mine = [d for d in drafts if d.value is not None and d.value["label"] == "COUNT"]
+        if mine:
+            return mine[-1].indicator.data, mine[-1].indicator.text
+        last = self.facts[-1] if self.facts else None
+        if last is not None and last.value is not None and last.value.label.value == "COUNT" and last.sentence[1] >= s.start - 2:
+            return last.indicator.id, last.indicator.text
+        return "", ""
+
+    def _parent_count(self, its: list[Item], j: int, c0: int, s: Sentence,
+                      drafts: list[Draft]) -> tuple[Item, str] | None:
+        """``…引进重点项目320个，其中世界500强项目12个``: a 其中 COUNT right after a noun phrase that
+        ends in the head noun of the whole's indicator (项目, 企业 …) counts a part of the whole:
+        that indicator, the head as its surface, the phrase as the segment. None otherwise."""
+        parent_id, parent_text = self._count_parent(s, drafts)
+        head = parent_text[-2:]
+        it = its[j]
+        lo = c0
+        for x in reversed(its[max(0, j - 8):j]):  # the nearest item before that is not a word of the phrase
+            if x.kind not in ("blocker", "ind", "scope"):
+                lo = max(c0, x.end)
+                break
+        np = _SEGMENT_HEAD.sub("", self.text[lo:it.start].lstrip("，,、 "))
+        if len(head) < 2 or not np.endswith(head) or not 3 <= len(np) <= 16 or _NP_BREAK.search(np):
+            return None
+        end = it.start
+        return Item(end - len(head), end, "ind", parent_id, self.text[end - len(head):end]), self.original[end - len(np):end]
 
     def _from_to(self, s: Sentence, items: list[Item]) -> bool:
         """``indicator 从 DATE(的) X 增长到 DATE(的) Y``: X at the first period, Y at the second (two

@@ -144,6 +144,13 @@ CASES = [
     ("到2026年，合肥高新区营业收入达到2万亿元。",
      [(HEFEI, None, "operating_revenue", "2026", "2万亿元", (), None, "target")]),
     ("2026年，合肥高新区营业收入达到2万亿元。", []),
+    # 其中 counts after a noun phrase ending in the whole's head noun: parts of the whole
+    ("2023年，合肥高新区全年引进重点项目320个，其中世界500强项目12个，实体项目150个。",
+     [(HEFEI, None, "projects_signed", "2023", "320个", (), None, "actual"),
+      (HEFEI, "世界500强项目", "projects_signed", "2023", "12个", (), None, "actual"),
+      (HEFEI, "实体项目", "projects_signed", "2023", "150个", (), None, "actual")]),
+    ("2023年，合肥高新区引进项目320个，其中包括12个。",
+     [(HEFEI, None, "projects_signed", "2023", "320个", (), None, "actual")]),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
