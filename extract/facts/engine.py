@@ -40,6 +40,8 @@ VALUE = ("MONEY", "PERCENT", "COUNT")
 _SEGMENT_LIST_TAIL = regex.compile(r"等(?:主导|重点|新兴|优势|支柱)?(?:行业|产业|领域)?$")  # 生物医药、新材料等主导行业
 _SEGMENT_NAME = regex.compile(r"\p{Han}[\p{Han}A-Za-z]{1,15}")
 _NP_BREAK = regex.compile(r"[的了是为有在和与及、，,；;：:。\s]|实现|完成|达到|新增|引进")  # not inside one noun phrase
+_BENCHMARK = regex.compile(r"高于|低于|快于|慢于|领先|落后")
+_THRESHOLD_LATER = regex.compile(r"(?:以上|以下)\p{Han}")
 _VERB_ONLY = regex.compile(r"\s*(?:累计|共|已)?(?:实现|完成|达到)")  # a clause that opens with its verb
 _CHILD_VERB = regex.compile(r"(?:实现|完成|达到|达|为)")  # 其中，规上工业企业完成X: the verb before a child's value
 _ACTIVE = frozenset((*VALUE, "PARK", "group", "DATE"))  # the items a sentence needs to be read
@@ -71,6 +73,7 @@ _OTHER_TAIL = regex.compile(r"(?:了|共|已|累计|分别|实现|完成|达到|
 _OTHER_NP = regex.compile(r"[\p{Han}A-Za-z&]+\Z")
 _OTHER_HEAD = regex.compile(r"^(?:其中|全区|全市|全省|园区|该区|本区|区内|实现|完成|主要|各类|重点)+")
 _OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面积|产量|总量|税金|税费)\Z")
+_OTHER_COMPARISON = regex.compile(r"高于|低于|快于|慢于|领先|超出|个月|年来")  # 9个月高于市建安投资: a comparison, no name
 _NOT_OTHER = frozenset({"总额", "金额", "价值", "产值", "总值", "投资", "收入", "资金", "总投资", "投资额"})
 # A clause head ``NAME 完成/实现 …``: the doer of the verb stands before it.
 _DOER = regex.compile(r"\s*(?:\d{1,4}[-—~至]\d{1,2}月|前三季度|上半年|全年|今年)?[，,]?\s*(\p{Han}{2,8}?)(?:完成|实现|达到)")
@@ -382,6 +385,9 @@ class _Reader:
                 if last_change is not None and self.text[last_change.end:it.start].lstrip("了").startswith(("到", "至")):
                     last_change = None
                     continue  # 增长到/下降至 X: a level reached from an unstated start, not a change by X
+                if last_change is not None and _BENCHMARK.search(self.text, max(c0, it.start - 24), it.start):
+                    last_change = None
+                    continue  # 高于全市增速10个百分点: a gap to a benchmark, not the indicator's own change
                 if (zip_changes and last_change is not None) or last_change is not None and self._gap(last_change.end, it.start) <= 3 and kind != "COUNT" or (
                         last_change is not None and kind == "COUNT" and last_change.end == it.start):
                     change = self._change(it, last_change, last_basis, price)
@@ -637,7 +643,10 @@ class _Reader:
                 "price_basis": price, "start": it.start, "end": it.end}
 
     def _share(self, it: Item, its: list[Item], j: int, after_share: int, c0: int):
-        """``(of, indicator or None)`` when the percentage is a share of a whole, else None."""
+        """``(of, indicator or None)`` when the percentage is a share of a whole, else None. A
+        number of percentage points (占比提高1.1个百分点) is a change of a share, never a share."""
+        if it.data.unit.value == "pp":
+            return None
         t = self.text
         nxt = its[j + 1] if j + 1 < len(its) else None
         ind = None
@@ -666,6 +675,9 @@ class _Reader:
         if not tail:
             return t[pos:pos + 1] == "级"  # 千亿级园区
         nxt = t[pos:pos + 1]
+        if nxt == "、":  # 收入30亿元以上、…收入15亿元以上制造业企业: one of a list of thresholds
+            end = _CLAUSE_MARK.search(t, pos, pos + 64)  # a bounded look: linear on any input
+            return bool(_THRESHOLD_LATER.search(t, pos, end.start() if end else pos + 64))
         return bool(nxt) and nxt not in "，,；;。！？、）)”\n"
 
     def _binds(self, ind: Item, value: Item | None) -> bool:
@@ -716,7 +728,7 @@ class _Reader:
             return None
         np = _SEGMENT_HEAD.sub("", m.group(0))
         np = _OTHER_HEAD.sub("", np)
-        if not 2 <= len(np) <= 12 or not _OTHER_NOUN.search(np) or np in _NOT_OTHER:
+        if not 2 <= len(np) <= 12 or not _OTHER_NOUN.search(np) or np in _NOT_OTHER or _OTHER_COMPARISON.search(np):
             return None
         a = lo + m.end() - len(np)
         b = lo + m.end()

@@ -151,6 +151,11 @@ CASES = [
       (HEFEI, "实体项目", "projects_signed", "2023", "150个", (), None, "actual")]),
     ("2023年，合肥高新区引进项目320个，其中包括12个。",
      [(HEFEI, None, "projects_signed", "2023", "320个", (), None, "actual")]),
+    # thresholds in a list before the noun they qualify are no values; a comparison is no `other` name
+    ("截至2023年末，合肥高新区营业收入30亿元以上、利润1亿元以上制造业企业共168家。", []),
+    ("2023年，合肥高新区全年累计9个月高于全市建安投资增速10个百分点以上。", []),
+    ("2023年，合肥高新区工业投资增长12%，高于全省平均增速3个百分点。",                # a gap, not a change
+     [(HEFEI, None, "industrial_investment", "2023", None, (("yoy", "percent", "0.12"),), None, "actual")]),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
