@@ -300,6 +300,16 @@ def _jio_bounds(value) -> tuple[dt.datetime, dt.datetime] | None:
     return dt.datetime.fromisoformat(value[0]), dt.datetime.fromisoformat(value[1])
 
 
+def _text_reason(text: str) -> tuple[str | None, object]:
+    """(why the text is out of scope, or None; the date before a clock time when the text is a
+    date followed by a clock, measured by that date)."""
+    reason = _text_exclusion(text)
+    clock = _date_before_clock(text) if reason == _CLOCK else None
+    if reason and clock is None:
+        return (_CLOCK_ALONE if reason == _CLOCK else reason), None
+    return None, clock
+
+
 def run_jionlp_parsing(path: Path) -> SuiteResult:
     result = SuiteResult("jionlp_time_parsing")
     for case in read_cases(path):
@@ -325,10 +335,9 @@ def run_jionlp_parsing(path: Path) -> SuiteResult:
         if ("节日" in group or "节气" in group) and not _OUR_HOLIDAY.match(text):
             result.excluded.append((cid, text, "holiday, festival or solar term"))
             continue
-        reason = _text_exclusion(text)
-        clock = _date_before_clock(text) if reason == _CLOCK else None
-        if reason and clock is None:
-            result.excluded.append((cid, text, _CLOCK_ALONE if reason == _CLOCK else reason))
+        reason, clock = _text_reason(text)
+        if reason:
+            result.excluded.append((cid, text, reason))
             continue
         bounds = _jio_bounds(exp.get("value"))
         if bounds is None:
@@ -447,10 +456,9 @@ def run_duckling(path: Path) -> SuiteResult:
         if "holidayBeta" in value and not _OUR_HOLIDAY.match(text):
             result.excluded.append((cid, text, "holiday, festival or solar term outside GUIDELINE's table (calendar_words.HOLIDAYS)"))
             continue
-        reason = _text_exclusion(text)
-        clock = _date_before_clock(text) if reason == _CLOCK else None
-        if reason and clock is None:
-            result.excluded.append((cid, text, _CLOCK_ALONE if reason == _CLOCK else reason))
+        reason, clock = _text_reason(text)
+        if reason:
+            result.excluded.append((cid, text, reason))
             continue
         day = _duckling_day(value) if clock is not None else None
         if day is not None:
