@@ -192,6 +192,9 @@ class _Reader:
             by_para.setdefault(s.paragraph, []).append(s)
         lead_period: dict | None = None   # the period an article's headline or lead states
         lead_done = False
+        items = self.items
+        active = [i for i, it in enumerate(items) if it.kind in _ACTIVE]  # indexes, in order
+        a = 0
         for para in sorted(by_para):
             sents = by_para[para]
             if self._is_caption(sents):
@@ -212,13 +215,14 @@ class _Reader:
             self._periods: dict[str, dict] = {}  # the periods this paragraph's DATEs set, by value
             for s in sents:
                 i0 = k
-                while k < len(self.items) and self.items[k].start < s.end:
+                while k < len(items) and items[k].start < s.end:
                     k += 1
-                its = [it for it in self.items[i0:k] if it.start >= s.start]
                 # Only a value makes a fact, and only a subject or a DATE changes what carries on:
                 # a sentence with neither (words alone: 增长, 预计, 该区 …) is skipped unread.
-                if any(it.kind in _ACTIVE for it in its):
-                    self._sentence(s, its, headline)
+                while a < len(active) and active[a] < i0:
+                    a += 1
+                if a < len(active) and active[a] < k:
+                    self._sentence(s, [it for it in items[i0:k] if it.start >= s.start], headline)
             if not headline and not lead_done:
                 # A lead that states one reporting period governs the article. A day that is not a
                 # stock date is a dateline (10月21日电, 2月13日，记者获悉): not a period, and no rival.
