@@ -156,6 +156,8 @@ CASES = [
     ("2023年，合肥高新区全年累计9个月高于全市建安投资增速10个百分点以上。", []),
     ("2023年，合肥高新区工业投资增长12%，高于全省平均增速3个百分点。",                # a gap, not a change
      [(HEFEI, None, "industrial_investment", "2023", None, (("yoy", "percent", "0.12"),), None, "actual")]),
+    ("2023年，合肥高新区出口额增长12%，拉动全省出口增长1.5个百分点。",               # a contribution, not a change
+     [(HEFEI, None, "export", "2023", None, (("yoy", "percent", "0.12"),), None, "actual")]),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
