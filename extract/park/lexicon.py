@@ -18,6 +18,7 @@ PATTERN_SUFFIXES: tuple[str, ...] = (
     "重点开发开放试验区", "园区", "基地", "科学城", "科创城", "科创园", "创新园", "经济合作区", "合作区", "示范园",
     "农业高新技术产业示范区", "农高区", "国家农业科技园区", "智慧产业园", "文化创意产业园",
     "创新城", "智慧城", "新片区", "开放试验区", "陆港区", "边境经济合作区", "农业高新技术产业示范区",
+    "软件园",
 )
 
 # Endings of registry names that are not pattern park words (a bare X片区 is not a park by itself):
@@ -31,6 +32,7 @@ STRONG_SUFFIXES = frozenset({
     "示范园", "产业园", "科技园", "农高区", "智慧产业园", "文化创意产业园", "产业城", "农业产业园",
     "工业园区", "工业园", "物流园区", "物流园", "产业基地", "基地", "制造基地", "生产基地",
     "创新城", "智慧城", "新片区", "高新技术产业开发区", "经济技术开发区", "能源化工基地", "炼化基地",
+    "软件园",
 })
 # Park words after which a company name may stand before the place (比亚迪合肥基地, 富士康郑州科技园).
 COMPANY_SUFFIXES = frozenset({"基地", "产业基地", "制造基地", "生产基地", "产业园", "科技园", "创新园", "智慧产业园"})
@@ -109,6 +111,10 @@ HARD_STOPS = frozenset("个批的在和与及等")
 MAX_DESCRIPTOR = 16  # characters between the place (or bracket) and the park word
 # A bracketed place inside a company base name: 百度智能云（山西·临汾）人工智能基础数据产业基地.
 BRACKET_PLACE_SEPARATORS = "·・、"
+
+# What a place or street name goes on with after a brand used alone (中关村大街, 光谷广场 is a square):
+# the brand is then part of another name (a street, a square, an event: 中关村论坛), not the zone.
+AFTER_BRAND_NOT_ZONE = r"论坛|大会|峰会|[东南西北]?大街|[东南西北中]?路|街道|广场|地铁|站|小学|中学|医院|村委|社区"
 
 # Short place names that are too common as ordinary words to start a park name alone.
 AMBIGUOUS_SHORT_PLACES = frozenset({"合作", "新区", "城区", "郊区", "矿区", "开发", "高新", "经开", "中心", "新城", "东区", "西区", "南区", "北区"})

@@ -28,6 +28,7 @@ import regex
 from extract.numeral.variants import simplified_view
 from extract.base import Candidate, Context
 from extract.park.lexicon import (
+    AFTER_BRAND_NOT_ZONE,
     REGISTRY_ENDINGS,
     AMBIGUOUS_SHORT_PLACES,
     COMPANY_SUFFIXES,
@@ -62,6 +63,7 @@ _COUNTED = regex.compile(r"(?:\d+|[一二两三四五六七八九十百千几多
 _META_KEYS = ("source", "issuer", "title", "publisher", "dateline", "place")
 _MUNICIPALITY = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 _SHORT_OF: dict[str, str] = {}  # division name -> its short form (filled with the index)
+_AFTER_BRAND = regex.compile(AFTER_BRAND_NOT_ZONE)
 _DEFINITION = regex.compile(r"[（(]\s*(?:以下)?简称[“\"「]?([\p{Han}A-Za-z0-9·]{2,20}?)[”\"」]?\s*[）)]")
 
 
@@ -276,6 +278,8 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
     outer = places[0].province
     places = [p if p.province == outer else (_place_ending_at(p.surface, len(p.surface), idx, outer) or p) for p in places]
     descriptor = text[pos:s]
+    if descriptor.startswith(("地区", "区域", "一带", "周边", "沿线")):
+        return None  # 成渝地区外溢产业承接基地: the parks of an area, described, not one named park
     if any(w in descriptor for w in _PARK_WORDS_INSIDE) or any(w in text[start:e] for w in NOT_PARK_HEAD_WORDS):
         return None  # 开发区国家级零碳园区: a park inside a park is two mentions; 实验室…基地 is research
     if not descriptor and suffix in ("园区", "新区", "基地") and places[-1].level == "province":
@@ -323,6 +327,14 @@ def _described(text: str, start: int, s: int, suffix: str) -> bool:
     if suffix in _FTZ_WORDS and any(body.endswith(r) for r in REGION_PLACES):
         return True
     return "大学" in body and not suffix.endswith("科技园")
+
+
+def _bare_name_stands(text: str, start: int, end: int) -> bool:
+    """A registry name without a park word (a brand: 中关村, 光谷) is the zone only as a word of its
+    own: jieba does not read it inside a longer word, and no street, square or station word follows."""
+    if _AFTER_BRAND.match(text, end, end + 3):
+        return False
+    return is_word_start(text, start) and (end >= len(text) or is_word_start(text, end) or not _HAN.match(text[end]))
 
 
 def _registry_found(text: str, start: int, end: int, alias: Alias, rule: str) -> _Found:
@@ -434,6 +446,8 @@ class ParkExtractor:
             if e < len(text) and text[e] in _WORD_GOES_ON.get(text[e - 1], ""):
                 continue  # 创新城市, 产业园林: the park word is the start of a longer word
             reg = _registry_match(text, e, e - s, idx) if self.use_registry else None
+            if reg is not None and m.group() not in idx.pattern_suffixes and not _bare_name_stands(text, reg[0], e):
+                reg = None  # 中关村大街, 光谷广场: a brand inside a street's or a square's name
             pat = _pattern_match(text, s, e, idx) if m.group() in idx.pattern_suffixes else None
             if pat is not None and (_COUNTED.search(text, max(0, pat.start - 8), pat.start)
                                     or _described(text, pat.start, s, m.group())):

@@ -106,3 +106,30 @@ def test_head_short_forms(text, spans):
     found = sorted(_found(text), key=lambda c: c.start)
     assert [text[c.start:c.end] for c in found] == spans
     assert {c.value.canonical for c in found} == {"金岭能源化工基地"}
+
+
+@pytest.mark.parametrize("text, name, found", [
+    # a brand no other zone or place claims is the zone on its own (issue 16, session 6) …
+    ("中关村今年新增独角兽企业十家。", "中关村", True),
+    ("光谷的光通信企业营收增长。", "光谷", True),
+    # … as a word of its own: a street, a square, a station or an event named after it is not the zone
+    ("中关村大街的早高峰车流量下降。", "中关村", False),
+    ("光谷广场站的换乘客流创新高。", "光谷", False),
+    ("今年的中关村论坛在京开幕。", "中关村", False),
+    # the bare brand names the parent, so the parent's sub-parks stand too
+    ("中关村企业营收增长，其中海淀园贡献过半。", "海淀园", True),
+    # 张江 is a town of 浦东 too: still contextual
+    ("张江镇的老街改造完成。", "张江", False),
+])
+def test_brand_names(text, name, found):
+    start = text.index(name)
+    spans = [c for c in _found(text) if c.start == start and c.end == start + len(name)]
+    assert bool(spans) is found
+
+
+@pytest.mark.parametrize("text", [
+    "成渝地区外溢产业承接基地名单公布。",  # the bases of an area, described
+    "京津冀地区产业园区协同发展。",
+])
+def test_area_descriptions_are_not_parks(text):
+    assert _found(text) == []
