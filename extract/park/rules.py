@@ -34,6 +34,7 @@ from extract.park.lexicon import (
     COMPANY_SUFFIXES,
     HARD_STOPS,
     GENERIC_HEADS,
+    INDUSTRY_WORDS,
     LEVEL_WORDS,
     NOT_PARK_HEAD_WORDS,
     REGION_PLACES,
@@ -49,7 +50,7 @@ from extract.park.lexicon import (
 )
 from extract.park.normalize import Place, canonical_name, expand, value_from_places
 from extract.park.registry import Alias, fast_key, load_divisions, names, normalize_name, registry_paths
-from extract.segment import is_word_start, starts_with_proper_noun
+from extract.segment import is_word_start, starts_with_proper_noun, word_starts
 from extract.trie import trie_pattern
 from schemas.records import ParkLevel, ParkValue
 
@@ -262,7 +263,8 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
         if suffix in STRONG_SUFFIXES and 2 <= len(head) <= (4 if suffix == "基地" else 10) and head not in GENERIC_HEADS \
                 and not any(head.startswith(g) for g in GENERIC_HEADS if len(g) >= 2) \
                 and not any(w in head for w in NOT_PARK_HEAD_WORDS) and starts_with_proper_noun(head) \
-                and not (suffix in _GENERIC_BASES and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS))):
+                and not (suffix in _GENERIC_BASES and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS))) \
+                and not _only_industry(head):
             canonical, level = canonical_name([], head, suffix)
             return _Found(head_start, e, value_from_places(canonical, [], level), "park.pattern.name+suffix")
         return None
@@ -314,6 +316,14 @@ _NATIONAL_ONLY = frozenset({"综合保税区", "综保区", "保税港区", "边
 _GENERIC_BASES = frozenset({"基地", "产业基地", "生产基地", "制造基地"})
 _ORDINAL = regex.compile(r"第?[0-9一二两三四五六七八九十百几]+大|某|若干")
 _FTZ_WORDS = ("自贸区", "自贸试验区", "自由贸易试验区", "自由贸易区")
+
+
+def _only_industry(head: str) -> bool:
+    """Is ``head`` made only of industry and product words (光伏, 新能源, 数字经济)? Then it names a
+    kind of park, not one (GUIDELINE PARK, issue 16 session 6)."""
+    cuts = sorted(word_starts(head))
+    words = [head[a:b] for a, b in zip(cuts, cuts[1:])]
+    return bool(words) and all(w in INDUSTRY_WORDS for w in words)
 
 
 def _described(text: str, start: int, s: int, suffix: str) -> bool:
