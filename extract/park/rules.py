@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+import ahocorasick
 import regex
 
 from extract.numeral.variants import simplified_view
@@ -376,6 +377,43 @@ def _place_words(entry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1)
+def _county_automaton() -> ahocorasick.Automaton:
+    """County-level names (full, and the short form where it is one division's) -> (province, city):
+    a district named in the document points to its city (柯桥区 → 绍兴市)."""
+    table: dict[str, set[tuple[str, str | None]]] = {}
+    for d in load_divisions():
+        if d.level.value != "county":
+            continue
+        for name in {d.name, d.short} - {None}:
+            if len(name) >= 2 and name not in AMBIGUOUS_SHORT_PLACES:
+                table.setdefault(name, set()).add((d.province, d.city))
+    auto = ahocorasick.Automaton()
+    for name, where in table.items():
+        if len(where) == 1:  # a name two counties bear says nothing
+            auto.add_word(name, (len(name), next(iter(where))))
+    auto.make_automaton()
+    return auto
+
+
+def _county_evidence(text: str, found: list[_Found]) -> tuple[Counter, Counter]:
+    """Per city and per province, how many county-level names the text holds outside park spans
+    (滨海新区 is a district of 天津 too: inside a park mention it is no evidence). One pass."""
+    taken = _Taken(found)
+    cities: Counter = Counter()
+    provinces: Counter = Counter()
+    last = -1
+    for end, (length, (province, city)) in _county_automaton().iter_long(text):
+        start = end - length + 1
+        if start <= last or taken.overlaps(start, end + 1):
+            continue
+        last = end
+        if city:
+            cities[city] += 1
+        provinces[province] += 1
+    return cities, provinces
+
+
 def _resolve_in_context(text: str, found: list[_Found], context: Context) -> list[_Found]:
     """Decide the shared and contextual names by the document (GUIDELINE PARK, context):
     a contextual name stands only where the document names its zone or the zone's parent by an
@@ -391,6 +429,7 @@ def _resolve_in_context(text: str, found: list[_Found], context: Context) -> lis
     city_parks = Counter(city for _, city in park_places if city)
     province_parks = Counter(prov for prov, _ in park_places if prov)
     counts: dict[str, int] = {}  # one count per place word and document (linear in the text)
+    county_cities, county_provinces = _county_evidence(text, found)
 
     def count(w: str) -> int:
         if w not in counts:
@@ -413,7 +452,8 @@ def _resolve_in_context(text: str, found: list[_Found], context: Context) -> lis
             words = _place_words(e)
             score = (100 * sum(meta.count(w) > 0 for w in words)
                      + 10 * (city_parks.get(e.city, 0) if e.city else province_parks.get(e.province, 0))
-                     + sum(count(w) for w in words if e.province not in _MUNICIPALITY or w != e.city))
+                     + sum(count(w) for w in words if e.province not in _MUNICIPALITY or w != e.city)
+                     + min(county_cities.get(e.city, 0) if e.city else county_provinces.get(e.province, 0), 5))
             scores.append((score, e))
         scores.sort(key=lambda x: -x[0])
         if scores[0][0] > 0 and scores[0][0] > scores[1][0]:

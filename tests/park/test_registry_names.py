@@ -65,6 +65,9 @@ def test_shared_names_are_marked_not_given_to_one():
     ("天津市发布数据，滨海新区全年地区生产总值增长。", "天津滨海新区"),
     # nothing to decide by: left without an id
     ("滨海新区全年地区生产总值增长。", None),
+    # a district of the document points to its city (柯桥区 is in 绍兴); a tie stays undecided
+    ("柯桥区与滨海新区联动发展，越城区也参与。", "绍兴滨海新区"),
+    ("天津和绍兴代表团考察，滨海新区今年引进项目。", None),
 ])
 def test_shared_name_resolved_by_context(text, expected):
     spans = [c for c in _found(text) if text[c.start:c.end] == "滨海新区"]
