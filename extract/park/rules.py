@@ -66,7 +66,13 @@ _META_KEYS = ("source", "issuer", "title", "publisher", "dateline", "place")
 _MUNICIPALITY = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 _SHORT_OF: dict[str, str] = {}  # division name -> its short form (filled with the index)
 _AFTER_BRAND = regex.compile(AFTER_BRAND_NOT_ZONE)
-_DEFINITION = regex.compile(r"[（(]\s*(?:以下)?简称[“\"「]?([\p{Han}A-Za-z0-9·]{2,20}?)[”\"」]?\s*[）)]")
+_DEFINITION = regex.compile(r"[（(]\s*(?:以下)?(?:简称|下称|称)[“\"「]?([\p{Han}A-Za-z0-9·]{2,20}?)[”\"」]?\s*[）)]")
+# A bracket right after a name, holding a shorter form of it (江北新区研创园（研创园）): defined too,
+# when its characters are the name's, in order (not 广州开发区（黄埔区）: a district, not a short form).
+_BRACKET_SHORT = regex.compile(r"[（(][“\"「]?(\p{Han}{2,10})[”\"」]?[）)]")
+# Words a bracket may hold that name no park by themselves (ANNOTATION: category words).
+_CATEGORY_SHORTS = frozenset({"园区", "开发区", "高新区", "经开区", "新区", "自贸区", "综保区", "基地", "片区", "示范区",
+                              "试验区", "实验区", "产业园", "工业园", "科技园", "保税区", "合作区"})
 
 
 @dataclass(frozen=True)
@@ -549,6 +555,10 @@ class ParkExtractor:
             m = _DEFINITION.match(text, f.end, f.end + 40)  # endpos: regex's \s* would scan to the end
             if m:
                 definitions.setdefault(m.group(1), f.value)
+                continue
+            m = _BRACKET_SHORT.match(text, f.end, f.end + 16)
+            if m and _shortens(m.group(1), text[f.start : f.end]):
+                definitions.setdefault(m.group(1), f.value)
         if not definitions:
             return
         for f in found:
@@ -560,6 +570,19 @@ class ParkExtractor:
             for occ in regex.finditer(regex.escape(short), text):
                 if not taken.overlaps(occ.start(), occ.end()):
                     yield _Found(occ.start(), occ.end(), value, "park.defined_short_form")
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Is ``short`` a short form of ``name``: shorter, its characters taken from the name in order,
+    starting with the name's first character or its head after a place, and not a bare category
+    word (园区, 开发区)?"""
+    if short in _CATEGORY_SHORTS or not 2 <= len(short) < len(name):
+        return False
+    i = 0
+    for ch in name:
+        if i < len(short) and ch == short[i]:
+            i += 1
+    return i == len(short)
 
 
 # The park word a long one is shortened to (宁东能源化工基地 → 宁东基地).

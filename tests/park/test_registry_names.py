@@ -136,3 +136,15 @@ def test_brand_names(text, name, found):
 ])
 def test_area_descriptions_are_not_parks(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, short, found", [
+    # a bracket after a name holding its short form (characters of the name, in order) defines it
+    ("宁东能源化工基地（宁东基地）产值增长，宁东基地企业达到三百家。", "宁东基地", 2),
+    ("郑州航空港经济综合实验区（下称“航空港区”）外贸增长，航空港区企业增加。", "航空港区", 2),
+    # a district in brackets is no short form; nor a bare category word
+    ("广州开发区（黄埔区）新增企业，黄埔区的税收增长。", "黄埔区", 0),
+    ("苏州工业园区（园区）企业增长，园区税收也增长。", "园区", 0),
+])
+def test_bracket_short_forms(text, short, found):
+    assert sum(text[c.start:c.end] == short for c in _found(text)) == found
