@@ -308,13 +308,14 @@ def auto_aliases(canonical: str, ztype: str, province: str | None, loc: Locator)
                 break
         else:
             for h in loc.by_stem.get(stem, []):
-                if h["level"] == "prefecture" and h["name"] != stem:
-                    stems.append((h["name"], 2))     # 长春 → 长春市高新区
+                # 长春 → 长春市高新区; county-level cities too (仙桃 → 仙桃市高新区)
+                if (h["level"] == "prefecture" or (h["level"] == "county" and h["name"].endswith("市"))) and h["name"] != stem:
+                    stems.append((h["name"], 2))
                     break
         if not stem.startswith(pshort):
             stems += [(pshort + stem, 3), (province + stem, 3)]  # 江苏苏州高新区, 江苏省苏州高新区
         for st, tier in stems:
-            for f in forms:
+            for f in dict.fromkeys([*forms, suf]):  # the official park word too (厦门市火炬高技术产业开发区)
                 out.append((st + f, tier))
         break
     return out
