@@ -271,7 +271,7 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
                 and not any(head.startswith(g) for g in GENERIC_HEADS if len(g) >= 2) \
                 and not any(w in head for w in NOT_PARK_HEAD_WORDS) and starts_with_proper_noun(head) \
                 and not (suffix in _GENERIC_BASES and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS))) \
-                and not _only_industry(head):
+                and not _only_industry(head) and not any(w in head for w in _AREA_WORDS):
             canonical, level = canonical_name([], head, suffix)
             return _Found(head_start, e, value_from_places(canonical, [], level), "park.pattern.name+suffix")
         return None
@@ -287,7 +287,7 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
     outer = places[0].province
     places = [p if p.province == outer else (_place_ending_at(p.surface, len(p.surface), idx, outer) or p) for p in places]
     descriptor = text[pos:s]
-    if descriptor.startswith(("地区", "区域", "一带", "周边", "沿线")):
+    if descriptor.startswith(_AREA_WORDS):
         return None  # 成渝地区外溢产业承接基地: the parks of an area, described, not one named park
     if any(w in descriptor for w in _PARK_WORDS_INSIDE) or any(w in text[start:e] for w in NOT_PARK_HEAD_WORDS):
         return None  # 开发区国家级零碳园区: a park inside a park is two mentions; 实验室…基地 is research
@@ -323,6 +323,10 @@ _NATIONAL_ONLY = frozenset({"综合保税区", "综保区", "保税港区", "边
 _GENERIC_BASES = frozenset({"基地", "产业基地", "生产基地", "制造基地"})
 _ORDINAL = regex.compile(r"第?[0-9一二两三四五六七八九十百几]+大|某|若干")
 _FTZ_WORDS = ("自贸区", "自贸试验区", "自由贸易试验区", "自由贸易区")
+
+
+# Words after a place that make it an area whose parks are described (成渝地区…承接基地).
+_AREA_WORDS = ("地区", "区域", "一带", "周边", "沿线")
 
 
 def _only_industry(head: str) -> bool:
