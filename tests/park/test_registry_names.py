@@ -148,3 +148,25 @@ def test_area_descriptions_are_not_parks(text):
 ])
 def test_bracket_short_forms(text, short, found):
     assert sum(text[c.start:c.end] == short for c in _found(text)) == found
+
+
+def test_every_shared_name_follows_the_dateline():
+    # generated from the registry: a shared name on a page whose dateline names the place of one of
+    # its zones (and of no other) is that zone
+    from extract.park.rules import _place_words
+    checked, errors = 0, []
+    for key, alias in _NAMES.items():
+        if alias.kind != "shared":
+            continue
+        for e in alias.entries:
+            others = [w for o in alias.entries if o.id != e.id for w in _place_words(o)]
+            word = next((w for w in _place_words(e) if not any(w in x or x in w for x in others)), None)
+            if word is None:
+                continue
+            text = f"本报{word}讯 {key}今年新签约项目十二个。"
+            start = text.index(key)
+            hit = [c for c in _found(text) if c.start == start and c.end == start + len(key)]
+            checked += 1
+            if not hit or hit[0].value.id != e.id:
+                errors.append(text)
+    assert checked and not errors, errors[:5]
