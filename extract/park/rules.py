@@ -49,7 +49,7 @@ from extract.park.lexicon import (
     PATTERN_SUFFIXES,
     STOP_CHARS,
 )
-from extract.park.normalize import Place, canonical_name, expand, value_from_places
+from extract.park.normalize import Place, canonical_name, expand, strip_level_words, value_from_places
 from extract.park.registry import Alias, fast_key, load_divisions, names, normalize_name, registry_paths
 from extract.segment import is_word_start, starts_with_proper_noun, word_starts
 from extract.trie import trie_pattern
@@ -350,6 +350,29 @@ def _described(text: str, start: int, s: int, suffix: str) -> bool:
     return "大学" in body and not suffix.endswith("科技园")
 
 
+def _registry_by_canonical(canonical: str, idx: _Index) -> Alias | None:
+    """The registry name a pattern's canonical is, also with its place written the other way
+    (仙桃高新技术产业开发区 for 仙桃市…, 准格尔经济开发区 for 准格尔旗…): the place's full name or
+    short form, in the same province as the zone found."""
+    alias = idx.aliases.get(normalize_name(canonical))
+    if alias is not None:
+        return alias
+    for length in range(min(idx.max_place, len(canonical) - 2), 1, -1):
+        cands = idx.places.get(canonical[:length])
+        if not cands:
+            continue
+        rest = canonical[length:]
+        for place in cands:
+            for other in (place.name, _SHORT_OF.get(place.name), _derived_short(place.name)):
+                if not other or other == canonical[:length]:
+                    continue
+                alt = idx.aliases.get(normalize_name(other + rest))
+                if alt is not None and alt.kind == "own" and alt.entries[0].province == place.province:
+                    return alt
+        return None
+    return None
+
+
 def _bare_name_stands(text: str, start: int, end: int) -> bool:
     """A registry name without a park word (a brand: 中关村, 光谷) is the zone only as a word of its
     own: jieba does not read it inside a longer word, and no street, square or station word follows."""
@@ -523,7 +546,13 @@ class ParkExtractor:
                 found.append(_registry_found(text, pat.start, e, reg[1], "park.registry+place_prefix"))
             else:
                 # the pattern's canonical may itself be a registry name (山西临汾尧都高新区)
-                alias = idx.aliases.get(normalize_name(pat.value.canonical)) if self.use_registry else None
+                alias = None
+                if self.use_registry:  # the canonical, else the name as written without level words
+                    alias = _registry_by_canonical(pat.value.canonical, idx)
+                    if alias is None:
+                        body, _ = strip_level_words(text[pat.start : s], m.group())
+                        alias = idx.aliases.get(normalize_name(expand(body + m.group())))
+                        alias = alias if alias is not None and alias.kind == "own" else None
                 found.append(_Found(pat.start, pat.end, _registry_value(alias.entries[0]), pat.rule + "→registry",
                                     pat.remainder) if alias is not None and alias.kind == "own" else pat)
         found = _resolve_in_context(text, found, context)

@@ -170,3 +170,17 @@ def test_every_shared_name_follows_the_dateline():
             if not hit or hit[0].value.id != e.id:
                 errors.append(text)
     assert checked and not errors, errors[:5]
+
+
+@pytest.mark.parametrize("name, canonical", [
+    # a pattern name is the registry's zone when its place is written the other way or its level
+    # words stand inside the full park word
+    ("准格尔旗经济开发区", "准格尔经济开发区"),
+    ("萧山临江国家级高新技术产业开发区", "萧山临江高新技术产业开发区"),
+    ("昆山市经济技术开发区", "昆山经济技术开发区"),
+    ("厦门市火炬高技术产业开发区", "厦门火炬高技术产业开发区"),
+])
+def test_pattern_names_find_their_registry_zone(name, canonical):
+    text = f"记者近日走进{name}，看到一片繁忙景象。"
+    hit = [c for c in _found(text) if text[c.start:c.end] == name]
+    assert hit and hit[0].value.canonical == canonical and hit[0].value.id
