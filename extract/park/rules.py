@@ -697,6 +697,13 @@ def _link(found: list[_Found]) -> Iterator[tuple[_Found, ParkValue]]:
         cur = best.get(f.value.canonical)
         if cur is None or _rank(f.value) > _rank(cur):
             best[f.value.canonical] = f.value
+    # 经开区 expands to 经济技术开发区, but a zone the document calls X经济开发区 keeps that name:
+    # X经开区 there is the same zone (a pattern name without id only).
+    for canonical, value in list(best.items()):
+        if value.id is None and canonical.endswith("经济技术开发区"):
+            plain = best.get(canonical[: -len("经济技术开发区")] + "经济开发区")
+            if plain is not None:
+                best[canonical] = plain
     for f in found:
         yield f, best[f.value.canonical]
 

@@ -184,3 +184,9 @@ def test_pattern_names_find_their_registry_zone(name, canonical):
     text = f"记者近日走进{name}，看到一片繁忙景象。"
     hit = [c for c in _found(text) if text[c.start:c.end] == name]
     assert hit and hit[0].value.canonical == canonical and hit[0].value.id
+
+
+def test_jingkaiqu_links_to_the_documents_economic_zone():
+    # the document calls the zone X经济开发区: its X经开区 is that zone, not an X经济技术开发区
+    text = "合肥市包河经济开发区今年新签约项目十个，包河经开区的营收也在增长。"
+    assert {c.value.canonical for c in _found(text)} == {"包河经济开发区"}
