@@ -76,6 +76,9 @@ NOT_PARK_ENDINGS: tuple[str, ...] = (
     "养殖基地", "制种基地", "种植基地", "繁育基地", "育种基地", "中试基地", "培训基地", "实训基地", "训练基地",
     "教育基地", "实践基地", "研学基地", "奶源基地", "蔬菜基地", "保障基地", "工业基地", "示范基地", "人才基地",
     "孵化基地", "科普基地", "拍摄基地", "生产基地建设",
+    # energy and grain bases are designations of a region's output, not parks (腾格里沙漠基地送电)
+    "沙漠基地", "风电基地", "光伏基地", "风光基地", "煤电基地", "水电基地", "清洁能源基地", "能源基地", "粮食基地",
+    "粮食生产基地", "储备基地",
 )
 
 # Cross-provincial regions named by their provinces' one-character names: a place that starts
