@@ -130,8 +130,9 @@ MAX_DESCRIPTOR = 16  # characters between the place (or bracket) and the park wo
 BRACKET_PLACE_SEPARATORS = "·・、"
 
 # What a place or street name goes on with after a brand used alone (中关村大街, 光谷广场 is a square):
-# the brand is then part of another name (a street, a square, an event: 中关村论坛), not the zone.
-AFTER_BRAND_NOT_ZONE = r"论坛|大会|峰会|[东南西北]?大街|[东南西北中]?路|街道|广场|地铁|站|小学|中学|医院|村委|社区"
+# the brand is then part of another name (a street, a square, an event, a company: 中关村论坛, 中关村银行),
+# not the zone.
+AFTER_BRAND_NOT_ZONE = r"(?:发展|科技|国际|创新|投资)?(?:银行|集团|公司|股份|控股|证券|基金|租赁)|论坛|大会|峰会|大厦|电子城|在线|[东南西北]?大街|[东南西北中]?路|街道|广场|地铁|站|小学|中学|医院|村委|社区"
 
 # Short place names that are too common as ordinary words to start a park name alone.
 AMBIGUOUS_SHORT_PLACES = frozenset({"合作", "新区", "城区", "郊区", "矿区", "开发", "高新", "经开", "中心", "新城", "东区", "西区", "南区", "北区"})

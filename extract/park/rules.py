@@ -376,7 +376,7 @@ def _registry_by_canonical(canonical: str, idx: _Index) -> Alias | None:
 def _bare_name_stands(text: str, start: int, end: int) -> bool:
     """A registry name without a park word (a brand: 中关村, 光谷) is the zone only as a word of its
     own: jieba does not read it inside a longer word, and no street, square or station word follows."""
-    if _AFTER_BRAND.match(text, end, end + 3):
+    if _AFTER_BRAND.match(text, end, end + 6):
         return False
     return is_word_start(text, start) and (end >= len(text) or is_word_start(text, end) or not _HAN.match(text[end]))
 

@@ -119,6 +119,8 @@ def test_head_short_forms(text, spans):
     ("中关村大街的早高峰车流量下降。", "中关村", False),
     ("光谷广场站的换乘客流创新高。", "光谷", False),
     ("今年的中关村论坛在京开幕。", "中关村", False),
+    ("中关村发展集团今年投资了十个项目。", "中关村", False),  # a company named after the zone
+    ("中关村银行的存款增长。", "中关村", False),
     # the bare brand names the parent, so the parent's sub-parks stand too
     ("中关村企业营收增长，其中海淀园贡献过半。", "海淀园", True),
     # 张江 is a town of 浦东 too: still contextual
