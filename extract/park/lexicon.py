@@ -78,7 +78,7 @@ NOT_PARK_ENDINGS: tuple[str, ...] = (
     "孵化基地", "科普基地", "拍摄基地", "生产基地建设",
     # energy and grain bases are designations of a region's output, not parks (腾格里沙漠基地送电)
     "沙漠基地", "风电基地", "光伏基地", "风光基地", "煤电基地", "水电基地", "清洁能源基地", "能源基地", "粮食基地",
-    "粮食生产基地", "储备基地",
+    "粮食生产基地", "储备基地", "大基地", "新能源基地",
 )
 
 # Cross-provincial regions named by their provinces' one-character names: a place that starts
