@@ -310,7 +310,9 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
     canonical, level = canonical_name(places, descriptor, suffix, head=partner)
     # The name without its place (海拉尔农业发展园区 → 农业发展园区) still names this park later in
     # the document when it keeps at least two descriptive characters.
-    remainder = descriptor + suffix if len(descriptor) >= 2 and descriptor not in LEVEL_WORDS else None
+    # Not when the rest is a kind of park (化工园区, 生物医药产业园): the document uses it as a category too.
+    remainder = descriptor + suffix if len(descriptor) >= 2 and descriptor not in LEVEL_WORDS \
+        and not _only_industry(strip_level_words(descriptor, suffix)[0] or descriptor) else None
     rule = "park.pattern.partner+place+suffix" if partner else "park.pattern.place+suffix"
     return _Found(start - len(partner), e, value_from_places(canonical, places, level), rule, remainder)
 

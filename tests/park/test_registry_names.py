@@ -192,3 +192,9 @@ def test_jingkaiqu_links_to_the_documents_economic_zone():
     # the document calls the zone X经济开发区: its X经开区 is that zone, not an X经济技术开发区
     text = "合肥市包河经济开发区今年新签约项目十个，包河经开区的营收也在增长。"
     assert {c.value.canonical for c in _found(text)} == {"包河经济开发区"}
+
+
+def test_a_kind_left_after_the_place_is_no_short_form():
+    # 开阳化工园区 without its place is 化工园区, the category the document also uses
+    text = "贵州开阳化工园区通过认定。全省认定化工园区二十五个，化工园区安全整治继续推进。"
+    assert [text[c.start:c.end] for c in _found(text)] == ["贵州开阳化工园区"]
