@@ -293,6 +293,8 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
         return None  # 开发区国家级零碳园区: a park inside a park is two mentions; 实验室…基地 is research
     if not descriptor and suffix in ("园区", "新区", "基地") and places[-1].level == "province":
         return None  # 广东园区, 新疆基地: a province and a bare park word is a category
+    if places[-1].level in ("province", "region") and descriptor and _only_industry(_without_level_words(descriptor)):
+        return None  # 江苏化工园区, 广东生物医药产业园: a province's parks of a kind, not one park
     if (suffix in COMPANY_SUFFIXES or suffix.endswith(("园", "基地"))) and not _is_boundary(text, start):
         head_start = _read_head(text, start)
         if head_start is not None and head_start < start:
@@ -329,6 +331,21 @@ _FTZ_WORDS = ("自贸区", "自贸试验区", "自由贸易试验区", "自由�
 
 # Words after a place that make it an area whose parks are described (成渝地区…承接基地).
 _AREA_WORDS = ("地区", "区域", "一带", "周边", "沿线")
+
+
+def _without_level_words(descriptor: str) -> str:
+    """The descriptor without the level words before or after it (省级化工 → 化工; after 浙江省 the
+    descriptor starts at 级)."""
+    if descriptor.startswith("级") and len(descriptor) > 1:
+        descriptor = descriptor[1:]
+    for word in sorted(LEVEL_WORDS, key=len, reverse=True):
+        if descriptor.startswith(word) and len(descriptor) > len(word):
+            descriptor = descriptor[len(word):]
+            break
+    for word in sorted(LEVEL_WORDS, key=len, reverse=True):
+        if descriptor.endswith(word) and len(descriptor) > len(word):
+            return descriptor[: -len(word)]
+    return descriptor
 
 
 def _only_industry(head: str) -> bool:
@@ -637,6 +654,8 @@ def _head_forms(text: str, found: list[_Found], idx: _Index) -> Iterator[_Found]
         if f.rule.startswith("park.head") or f.rule.startswith("park.short") or f.rule.startswith("park.defined"):
             continue
         surface = text[f.start : f.end]
+        if surface.endswith(f.value.canonical):  # 宁夏宁东能源化工基地: the name without the province
+            surface = f.value.canonical
         word = next((w for w in by_length if surface.endswith(w)), None)
         if word is None or len(word) < 4 or word.endswith(_ZONE_WORDS):
             continue

@@ -198,3 +198,12 @@ def test_a_kind_left_after_the_place_is_no_short_form():
     # 开阳化工园区 without its place is 化工园区, the category the document also uses
     text = "贵州开阳化工园区通过认定。全省认定化工园区二十五个，化工园区安全整治继续推进。"
     assert [text[c.start:c.end] for c in _found(text)] == ["贵州开阳化工园区"]
+
+
+@pytest.mark.parametrize("text", [
+    "江苏化工园区安全整治三年行动收官。",  # a province's parks of a kind
+    "浙江省级化工园区名单公布。",
+    "广东生物医药产业园数量居全国前列。",
+])
+def test_province_and_a_kind_is_no_park(text):
+    assert _found(text) == []
