@@ -269,7 +269,8 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
             return _Found(head_start, e, value_from_places(head + suffix, places, "other"), "park.pattern.company_base")
         if suffix in STRONG_SUFFIXES and 2 <= len(head) <= (4 if suffix == "基地" else 10) and head not in GENERIC_HEADS \
                 and not any(head.startswith(g) for g in GENERIC_HEADS if len(g) >= 2) \
-                and not any(w in head for w in NOT_PARK_HEAD_WORDS) and starts_with_proper_noun(head) \
+                and not any(w in head for w in NOT_PARK_HEAD_WORDS) \
+                and (starts_with_proper_noun(head) or fast_key(head) in idx.aliases) \
                 and not (suffix in _GENERIC_BASES and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS))) \
                 and not _only_industry(head) and not any(w in head for w in _AREA_WORDS):
             canonical, level = canonical_name([], head, suffix)
