@@ -310,13 +310,14 @@ def auto_aliases(canonical: str, ztype: str, province: str | None, loc: Locator)
                 break
         else:
             for h in loc.by_stem.get(stem, []):
-                if h["level"] == "prefecture" and h["name"] != stem:
-                    stems.append((h["name"], 2))     # 长春 → 长春市高新区
+                # 长春 → 长春市高新区; county-level cities too (仙桃 → 仙桃市高新区)
+                if (h["level"] == "prefecture" or (h["level"] == "county" and h["name"].endswith("市"))) and h["name"] != stem:
+                    stems.append((h["name"], 2))
                     break
         if not stem.startswith(pshort):
             stems += [(pshort + stem, 3), (province + stem, 3)]  # 江苏苏州高新区, 江苏省苏州高新区
         for st, tier in stems:
-            for f in forms:
+            for f in dict.fromkeys([*forms, suf]):  # the official park word too (厦门市火炬高技术产业开发区)
                 out.append((st + f, tier))
         break
     return out
@@ -330,6 +331,25 @@ def stable_id(ztype: str, canonical: str, province_code: str) -> str:
 # ----------------------------------------------------------------------------- areas.jsonl
 def ftz_name(province: str) -> str:
     return f"中国（{PROVINCE_SHORT.get(province, province[:-1])}）自由贸易试验区"
+
+
+def area_short_places(place: str, province: str, city: str | None) -> list[str]:
+    """Shorter place names of an FTZ 片区 that news uses: without the leading city (深圳前海蛇口 →
+    前海蛇口) and without a trailing 新区 (广州南沙新区 → 南沙新区, 南沙). Only names of three
+    characters or more after the city is cut (天津机场 keeps its city: 机场 is no name), and none
+    that starts with a word that needs the city (天津港东疆)."""
+    out = []
+    prefixes = [c for c in (city, city[:-1] if city and city.endswith("市") else None,
+                            province, PROVINCE_SHORT.get(province, province[:-1])) if c]
+    rest = next((place[len(c):] for c in prefixes if place.startswith(c)), None)
+    if rest and len(rest) >= 3 and rest[0] not in "港市区县":
+        out.append(rest)
+    for name in [place] + out:
+        if name.endswith("新区") and len(name) >= 4:
+            bare = name[:-2]
+            if bare.isalpha() and len(bare) >= 2 and bare not in out and bare != place:
+                out.append(bare)
+    return [n for n in out if n != place]
 
 
 def load_areas(path: Path | None) -> list[dict]:
@@ -355,6 +375,11 @@ def load_areas(path: Path | None) -> list[dict]:
                 ctx.append(name)
             if place != ps and place.isalpha() and len(place) >= 2 and not place.endswith(("区", "港")):
                 aliases += [f"{place}自贸片区", f"{place}自贸试验区", f"{place}自贸区"]
+            for short in area_short_places(place, r["province"], r.get("city")):
+                # news drops the city and 新区 (广州南沙新区片区 → 南沙片区, 南沙自贸片区, 广东自贸试验区南沙片区)
+                aliases += [f"{short}自贸片区", f"{ps}自贸试验区{short}片区", f"{ps}自贸区{short}片区",
+                            f"{ps}自由贸易试验区{short}片区"]
+                ctx.append(f"{short}片区")
             out.append({**base, "canonical": ftz_name(r["province"]) + name, "aliases": aliases, "ctx": ctx,
                         "type": "ftz_area", "parent": ftz_name(r["province"])})
         elif kind == "border":

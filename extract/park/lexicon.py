@@ -18,6 +18,7 @@ PATTERN_SUFFIXES: tuple[str, ...] = (
     "重点开发开放试验区", "园区", "基地", "科学城", "科创城", "科创园", "创新园", "经济合作区", "合作区", "示范园",
     "农业高新技术产业示范区", "农高区", "国家农业科技园区", "智慧产业园", "文化创意产业园",
     "创新城", "智慧城", "新片区", "开放试验区", "陆港区", "边境经济合作区", "农业高新技术产业示范区",
+    "软件园", "科学园", "工业集中区", "产业新城", "生物城",
 )
 
 # Endings of registry names that are not pattern park words (a bare X片区 is not a park by itself):
@@ -31,6 +32,7 @@ STRONG_SUFFIXES = frozenset({
     "示范园", "产业园", "科技园", "农高区", "智慧产业园", "文化创意产业园", "产业城", "农业产业园",
     "工业园区", "工业园", "物流园区", "物流园", "产业基地", "基地", "制造基地", "生产基地",
     "创新城", "智慧城", "新片区", "高新技术产业开发区", "经济技术开发区", "能源化工基地", "炼化基地",
+    "软件园", "科学园", "生物城",
 })
 # Park words after which a company name may stand before the place (比亚迪合肥基地, 富士康郑州科技园).
 COMPANY_SUFFIXES = frozenset({"基地", "产业基地", "制造基地", "生产基地", "产业园", "科技园", "创新园", "智慧产业园"})
@@ -40,6 +42,19 @@ GENERIC_HEADS = frozenset({
     "去年", "国家", "国家级", "省级", "市级", "县级", "现代", "特色", "数字", "智慧", "重点", "新型", "一批", "首批",
     "这些", "相关", "大型", "专业", "综合", "高新", "生态", "绿色", "文化", "农业", "工业", "物流", "科技", "创新", "产业",
 })
+# Industries and products: a head made only of these before a park word names a kind of park
+# (光伏产业园、新能源产业园等一批园区), not one park; a place or a brand must come with them.
+INDUSTRY_WORDS = frozenset({
+    "光伏", "家电", "电商", "氢能", "储能", "锂电", "锂电池", "电池", "新能源", "新材料", "半导体", "芯片", "集成电路",
+    "生物", "医药", "生物医药", "医疗", "器械", "汽车", "新能源汽车", "汽配", "软件", "信息", "电子", "电子信息",
+    "文创", "文化", "创意", "数字", "经济", "数字经济", "数据", "大数据", "算力", "人工智能", "智能", "机器人",
+    "装备", "制造", "智能制造", "化工", "精细化工", "石化", "化学", "化学工业", "石油化工", "纺织", "服装", "食品", "农产品", "物流", "冷链", "跨境", "电子商务",
+    "低空", "航空", "航天", "卫星", "通信", "光电", "光学", "激光", "材料", "钢铁", "有色", "金属", "建材", "家居",
+    "家具", "陶瓷", "茶叶", "中药", "中医药", "健康", "大健康", "康养", "养老", "旅游", "影视", "动漫", "游戏",
+    "总部", "双创", "创业", "孵化", "环保", "节能", "绿色", "低碳", "零碳", "循环", "再生", "资源", "海洋",
+    "现代", "农业", "现代农业", "产业", "工业", "高端", "先进", "未来", "新兴", "战略性", "特色", "加工",
+})
+
 # Verbs read as a boundary when reading leftwards (推进肇庆高新区, 加快建设比亚迪合肥基地).
 VERB_BIGRAMS = frozenset({
     "建设", "打造", "推进", "推动", "加快", "支持", "启动", "实施", "落地", "落户", "入驻", "进驻", "开工", "投产", "签约",
@@ -51,6 +66,7 @@ VERB_BIGRAMS = frozenset({
     "新增", "设立", "启用", "运营", "开园", "开业", "建好", "办好", "用好", "管好", "做好", "抓好", "打好",
     "用于", "产于", "产自", "来自", "属于", "源于", "出自", "销往", "运往", "发往", "鼓励", "建起",
     "施行", "实行", "推行", "试行", "执行", "开展",
+    "设有", "拥有", "建有", "共有", "现有", "遍布", "覆盖", "涵盖", "包含", "分布", "看好", "选址", "选定",
 })
 # A base whose name holds one of these is a research or training base, not a park.
 NOT_PARK_HEAD_WORDS = ("实验室", "研究院", "研究所", "研究中心", "大学城", "学校", "学院", "技能")
@@ -60,6 +76,9 @@ NOT_PARK_ENDINGS: tuple[str, ...] = (
     "养殖基地", "制种基地", "种植基地", "繁育基地", "育种基地", "中试基地", "培训基地", "实训基地", "训练基地",
     "教育基地", "实践基地", "研学基地", "奶源基地", "蔬菜基地", "保障基地", "工业基地", "示范基地", "人才基地",
     "孵化基地", "科普基地", "拍摄基地", "生产基地建设",
+    # energy and grain bases are designations of a region's output, not parks (腾格里沙漠基地送电)
+    "沙漠基地", "风电基地", "光伏基地", "风光基地", "煤电基地", "水电基地", "清洁能源基地", "能源基地", "粮食基地",
+    "粮食生产基地", "储备基地", "大基地", "新能源基地",
 )
 
 # Cross-provincial regions named by their provinces' one-character names: a place that starts
@@ -109,6 +128,11 @@ HARD_STOPS = frozenset("个批的在和与及等")
 MAX_DESCRIPTOR = 16  # characters between the place (or bracket) and the park word
 # A bracketed place inside a company base name: 百度智能云（山西·临汾）人工智能基础数据产业基地.
 BRACKET_PLACE_SEPARATORS = "·・、"
+
+# What a place or street name goes on with after a brand used alone (中关村大街, 光谷广场 is a square):
+# the brand is then part of another name (a street, a square, an event, a company: 中关村论坛, 中关村银行),
+# not the zone.
+AFTER_BRAND_NOT_ZONE = r"(?:发展|科技|国际|创新|投资)?(?:银行|集团|公司|股份|控股|证券|基金|租赁)|论坛|大会|峰会|大厦|电子城|在线|[东南西北]?大街|[东南西北中]?路|街道|广场|地铁|站|小学|中学|医院|村委|社区"
 
 # Short place names that are too common as ordinary words to start a park name alone.
 AMBIGUOUS_SHORT_PLACES = frozenset({"合作", "新区", "城区", "郊区", "矿区", "开发", "高新", "经开", "中心", "新城", "东区", "西区", "南区", "北区"})

@@ -23,16 +23,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+import ahocorasick
 import regex
 
 from extract.numeral.variants import simplified_view
 from extract.base import Candidate, Context
 from extract.park.lexicon import (
+    AFTER_BRAND_NOT_ZONE,
     REGISTRY_ENDINGS,
     AMBIGUOUS_SHORT_PLACES,
     COMPANY_SUFFIXES,
     HARD_STOPS,
     GENERIC_HEADS,
+    INDUSTRY_WORDS,
     LEVEL_WORDS,
     NOT_PARK_HEAD_WORDS,
     REGION_PLACES,
@@ -46,9 +49,9 @@ from extract.park.lexicon import (
     PATTERN_SUFFIXES,
     STOP_CHARS,
 )
-from extract.park.normalize import Place, canonical_name, expand, value_from_places
+from extract.park.normalize import Place, canonical_name, expand, strip_level_words, value_from_places
 from extract.park.registry import Alias, fast_key, load_divisions, names, normalize_name, registry_paths
-from extract.segment import is_word_start, starts_with_proper_noun
+from extract.segment import is_word_start, starts_with_proper_noun, word_starts
 from extract.trie import trie_pattern
 from schemas.records import ParkLevel, ParkValue
 
@@ -62,7 +65,14 @@ _COUNTED = regex.compile(r"(?:\d+|[一二两三四五六七八九十百千几多
 _META_KEYS = ("source", "issuer", "title", "publisher", "dateline", "place")
 _MUNICIPALITY = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 _SHORT_OF: dict[str, str] = {}  # division name -> its short form (filled with the index)
-_DEFINITION = regex.compile(r"[（(]\s*(?:以下)?简称[“\"「]?([\p{Han}A-Za-z0-9·]{2,20}?)[”\"」]?\s*[）)]")
+_AFTER_BRAND = regex.compile(AFTER_BRAND_NOT_ZONE)
+_DEFINITION = regex.compile(r"[（(]\s*(?:以下)?(?:简称|下称|称)[“\"「]?([\p{Han}A-Za-z0-9·]{2,20}?)[”\"」]?\s*[）)]")
+# A bracket right after a name, holding a shorter form of it (江北新区研创园（研创园）): defined too,
+# when its characters are the name's, in order (not 广州开发区（黄埔区）: a district, not a short form).
+_BRACKET_SHORT = regex.compile(r"[（(][“\"「]?(\p{Han}{2,10})[”\"」]?[）)]")
+# Words a bracket may hold that name no park by themselves (ANNOTATION: category words).
+_CATEGORY_SHORTS = frozenset({"园区", "开发区", "高新区", "经开区", "新区", "自贸区", "综保区", "基地", "片区", "示范区",
+                              "试验区", "实验区", "产业园", "工业园", "科技园", "保税区", "合作区"})
 
 
 @dataclass(frozen=True)
@@ -259,8 +269,10 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
             return _Found(head_start, e, value_from_places(head + suffix, places, "other"), "park.pattern.company_base")
         if suffix in STRONG_SUFFIXES and 2 <= len(head) <= (4 if suffix == "基地" else 10) and head not in GENERIC_HEADS \
                 and not any(head.startswith(g) for g in GENERIC_HEADS if len(g) >= 2) \
-                and not any(w in head for w in NOT_PARK_HEAD_WORDS) and starts_with_proper_noun(head) \
-                and not (suffix in _GENERIC_BASES and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS))):
+                and not any(w in head for w in NOT_PARK_HEAD_WORDS) \
+                and (starts_with_proper_noun(head) or fast_key(head) in idx.aliases) \
+                and not (suffix in _GENERIC_BASES and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS))) \
+                and not _only_industry(head) and not any(w in head for w in _AREA_WORDS):
             canonical, level = canonical_name([], head, suffix)
             return _Found(head_start, e, value_from_places(canonical, [], level), "park.pattern.name+suffix")
         return None
@@ -276,10 +288,14 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
     outer = places[0].province
     places = [p if p.province == outer else (_place_ending_at(p.surface, len(p.surface), idx, outer) or p) for p in places]
     descriptor = text[pos:s]
+    if descriptor.startswith(_AREA_WORDS):
+        return None  # 成渝地区外溢产业承接基地: the parks of an area, described, not one named park
     if any(w in descriptor for w in _PARK_WORDS_INSIDE) or any(w in text[start:e] for w in NOT_PARK_HEAD_WORDS):
         return None  # 开发区国家级零碳园区: a park inside a park is two mentions; 实验室…基地 is research
     if not descriptor and suffix in ("园区", "新区", "基地") and places[-1].level == "province":
         return None  # 广东园区, 新疆基地: a province and a bare park word is a category
+    if places[-1].level in ("province", "region") and descriptor and _only_industry(_without_level_words(descriptor)):
+        return None  # 江苏化工园区, 广东生物医药产业园: a province's parks of a kind, not one park
     if (suffix in COMPANY_SUFFIXES or suffix.endswith(("园", "基地"))) and not _is_boundary(text, start):
         head_start = _read_head(text, start)
         if head_start is not None and head_start < start:
@@ -297,7 +313,9 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
     canonical, level = canonical_name(places, descriptor, suffix, head=partner)
     # The name without its place (海拉尔农业发展园区 → 农业发展园区) still names this park later in
     # the document when it keeps at least two descriptive characters.
-    remainder = descriptor + suffix if len(descriptor) >= 2 and descriptor not in LEVEL_WORDS else None
+    # Not when the rest is a kind of park (化工园区, 生物医药产业园): the document uses it as a category too.
+    remainder = descriptor + suffix if len(descriptor) >= 2 and descriptor not in LEVEL_WORDS \
+        and not _only_industry(strip_level_words(descriptor, suffix)[0] or descriptor) else None
     rule = "park.pattern.partner+place+suffix" if partner else "park.pattern.place+suffix"
     return _Found(start - len(partner), e, value_from_places(canonical, places, level), rule, remainder)
 
@@ -312,6 +330,33 @@ _ORDINAL = regex.compile(r"第?[0-9一二两三四五六七八九十百几]+大|
 _FTZ_WORDS = ("自贸区", "自贸试验区", "自由贸易试验区", "自由贸易区")
 
 
+# Words after a place that make it an area whose parks are described (成渝地区…承接基地).
+_AREA_WORDS = ("地区", "区域", "一带", "周边", "沿线")
+
+
+def _without_level_words(descriptor: str) -> str:
+    """The descriptor without the level words before or after it (省级化工 → 化工; after 浙江省 the
+    descriptor starts at 级)."""
+    if descriptor.startswith("级") and len(descriptor) > 1:
+        descriptor = descriptor[1:]
+    for word in sorted(LEVEL_WORDS, key=len, reverse=True):
+        if descriptor.startswith(word) and len(descriptor) > len(word):
+            descriptor = descriptor[len(word):]
+            break
+    for word in sorted(LEVEL_WORDS, key=len, reverse=True):
+        if descriptor.endswith(word) and len(descriptor) > len(word):
+            return descriptor[: -len(word)]
+    return descriptor
+
+
+def _only_industry(head: str) -> bool:
+    """Is ``head`` made only of industry and product words (光伏, 新能源, 数字经济)? Then it names a
+    kind of park, not one (GUIDELINE PARK, issue 16 session 6)."""
+    cuts = sorted(word_starts(head))
+    words = [head[a:b] for a, b in zip(cuts, cuts[1:])]
+    return bool(words) and all(w in INDUSTRY_WORDS for w in words)
+
+
 def _described(text: str, start: int, s: int, suffix: str) -> bool:
     """A description, not a name (GUIDELINE PARK, precision): a count or an ordinal inside it
     (八大生产基地, 第三大生产基地, 某一工业园区), an FTZ of a region of several provinces
@@ -323,6 +368,37 @@ def _described(text: str, start: int, s: int, suffix: str) -> bool:
     if suffix in _FTZ_WORDS and any(body.endswith(r) for r in REGION_PLACES):
         return True
     return "大学" in body and not suffix.endswith("科技园")
+
+
+def _registry_by_canonical(canonical: str, idx: _Index) -> Alias | None:
+    """The registry name a pattern's canonical is, also with its place written the other way
+    (仙桃高新技术产业开发区 for 仙桃市…, 准格尔经济开发区 for 准格尔旗…): the place's full name or
+    short form, in the same province as the zone found."""
+    alias = idx.aliases.get(normalize_name(canonical))
+    if alias is not None:
+        return alias
+    for length in range(min(idx.max_place, len(canonical) - 2), 1, -1):
+        cands = idx.places.get(canonical[:length])
+        if not cands:
+            continue
+        rest = canonical[length:]
+        for place in cands:
+            for other in (place.name, _SHORT_OF.get(place.name), _derived_short(place.name)):
+                if not other or other == canonical[:length]:
+                    continue
+                alt = idx.aliases.get(normalize_name(other + rest))
+                if alt is not None and alt.kind == "own" and alt.entries[0].province == place.province:
+                    return alt
+        return None
+    return None
+
+
+def _bare_name_stands(text: str, start: int, end: int) -> bool:
+    """A registry name without a park word (a brand: 中关村, 光谷) is the zone only as a word of its
+    own: jieba does not read it inside a longer word, and no street, square or station word follows."""
+    if _AFTER_BRAND.match(text, end, end + 6):
+        return False
+    return is_word_start(text, start) and (end >= len(text) or is_word_start(text, end) or not _HAN.match(text[end]))
 
 
 def _registry_found(text: str, start: int, end: int, alias: Alias, rule: str) -> _Found:
@@ -354,6 +430,43 @@ def _place_words(entry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1)
+def _county_automaton() -> ahocorasick.Automaton:
+    """County-level names (full, and the short form where it is one division's) -> (province, city):
+    a district named in the document points to its city (柯桥区 → 绍兴市)."""
+    table: dict[str, set[tuple[str, str | None]]] = {}
+    for d in load_divisions():
+        if d.level.value != "county":
+            continue
+        for name in {d.name, d.short} - {None}:
+            if len(name) >= 2 and name not in AMBIGUOUS_SHORT_PLACES:
+                table.setdefault(name, set()).add((d.province, d.city))
+    auto = ahocorasick.Automaton()
+    for name, where in table.items():
+        if len(where) == 1:  # a name two counties bear says nothing
+            auto.add_word(name, (len(name), next(iter(where))))
+    auto.make_automaton()
+    return auto
+
+
+def _county_evidence(text: str, found: list[_Found]) -> tuple[Counter, Counter]:
+    """Per city and per province, how many county-level names the text holds outside park spans
+    (滨海新区 is a district of 天津 too: inside a park mention it is no evidence). One pass."""
+    taken = _Taken(found)
+    cities: Counter = Counter()
+    provinces: Counter = Counter()
+    last = -1
+    for end, (length, (province, city)) in _county_automaton().iter_long(text):
+        start = end - length + 1
+        if start <= last or taken.overlaps(start, end + 1):
+            continue
+        last = end
+        if city:
+            cities[city] += 1
+        provinces[province] += 1
+    return cities, provinces
+
+
 def _resolve_in_context(text: str, found: list[_Found], context: Context) -> list[_Found]:
     """Decide the shared and contextual names by the document (GUIDELINE PARK, context):
     a contextual name stands only where the document names its zone or the zone's parent by an
@@ -369,6 +482,7 @@ def _resolve_in_context(text: str, found: list[_Found], context: Context) -> lis
     city_parks = Counter(city for _, city in park_places if city)
     province_parks = Counter(prov for prov, _ in park_places if prov)
     counts: dict[str, int] = {}  # one count per place word and document (linear in the text)
+    county_cities, county_provinces = _county_evidence(text, found)
 
     def count(w: str) -> int:
         if w not in counts:
@@ -391,7 +505,8 @@ def _resolve_in_context(text: str, found: list[_Found], context: Context) -> lis
             words = _place_words(e)
             score = (100 * sum(meta.count(w) > 0 for w in words)
                      + 10 * (city_parks.get(e.city, 0) if e.city else province_parks.get(e.province, 0))
-                     + sum(count(w) for w in words if e.province not in _MUNICIPALITY or w != e.city))
+                     + sum(count(w) for w in words if e.province not in _MUNICIPALITY or w != e.city)
+                     + min(county_cities.get(e.city, 0) if e.city else county_provinces.get(e.province, 0), 5))
             scores.append((score, e))
         scores.sort(key=lambda x: -x[0])
         if scores[0][0] > 0 and scores[0][0] > scores[1][0]:
@@ -434,6 +549,8 @@ class ParkExtractor:
             if e < len(text) and text[e] in _WORD_GOES_ON.get(text[e - 1], ""):
                 continue  # 创新城市, 产业园林: the park word is the start of a longer word
             reg = _registry_match(text, e, e - s, idx) if self.use_registry else None
+            if reg is not None and m.group() not in idx.pattern_suffixes and not _bare_name_stands(text, reg[0], e):
+                reg = None  # 中关村大街, 光谷广场: a brand inside a street's or a square's name
             pat = _pattern_match(text, s, e, idx) if m.group() in idx.pattern_suffixes else None
             if pat is not None and (_COUNTED.search(text, max(0, pat.start - 8), pat.start)
                                     or _described(text, pat.start, s, m.group())):
@@ -449,7 +566,13 @@ class ParkExtractor:
                 found.append(_registry_found(text, pat.start, e, reg[1], "park.registry+place_prefix"))
             else:
                 # the pattern's canonical may itself be a registry name (山西临汾尧都高新区)
-                alias = idx.aliases.get(normalize_name(pat.value.canonical)) if self.use_registry else None
+                alias = None
+                if self.use_registry:  # the canonical, else the name as written without level words
+                    alias = _registry_by_canonical(pat.value.canonical, idx)
+                    if alias is None:
+                        body, _ = strip_level_words(text[pat.start : s], m.group())
+                        alias = idx.aliases.get(normalize_name(expand(body + m.group())))
+                        alias = alias if alias is not None and alias.kind == "own" else None
                 found.append(_Found(pat.start, pat.end, _registry_value(alias.entries[0]), pat.rule + "→registry",
                                     pat.remainder) if alias is not None and alias.kind == "own" else pat)
         found = _resolve_in_context(text, found, context)
@@ -485,6 +608,10 @@ class ParkExtractor:
             m = _DEFINITION.match(text, f.end, f.end + 40)  # endpos: regex's \s* would scan to the end
             if m:
                 definitions.setdefault(m.group(1), f.value)
+                continue
+            m = _BRACKET_SHORT.match(text, f.end, f.end + 16)
+            if m and _shortens(m.group(1), text[f.start : f.end]):
+                definitions.setdefault(m.group(1), f.value)
         if not definitions:
             return
         for f in found:
@@ -496,6 +623,19 @@ class ParkExtractor:
             for occ in regex.finditer(regex.escape(short), text):
                 if not taken.overlaps(occ.start(), occ.end()):
                     yield _Found(occ.start(), occ.end(), value, "park.defined_short_form")
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Is ``short`` a short form of ``name``: shorter, its characters taken from the name in order,
+    starting with the name's first character or its head after a place, and not a bare category
+    word (园区, 开发区)?"""
+    if short in _CATEGORY_SHORTS or not 2 <= len(short) < len(name):
+        return False
+    i = 0
+    for ch in name:
+        if i < len(short) and ch == short[i]:
+            i += 1
+    return i == len(short)
 
 
 # The park word a long one is shortened to (宁东能源化工基地 → 宁东基地).
@@ -515,6 +655,8 @@ def _head_forms(text: str, found: list[_Found], idx: _Index) -> Iterator[_Found]
         if f.rule.startswith("park.head") or f.rule.startswith("park.short") or f.rule.startswith("park.defined"):
             continue
         surface = text[f.start : f.end]
+        if surface.endswith(f.value.canonical):  # 宁夏宁东能源化工基地: the name without the province
+            surface = f.value.canonical
         word = next((w for w in by_length if surface.endswith(w)), None)
         if word is None or len(word) < 4 or word.endswith(_ZONE_WORDS):
             continue
@@ -577,6 +719,13 @@ def _link(found: list[_Found]) -> Iterator[tuple[_Found, ParkValue]]:
         cur = best.get(f.value.canonical)
         if cur is None or _rank(f.value) > _rank(cur):
             best[f.value.canonical] = f.value
+    # 经开区 expands to 经济技术开发区, but a zone the document calls X经济开发区 keeps that name:
+    # X经开区 there is the same zone (a pattern name without id only).
+    for canonical, value in list(best.items()):
+        if value.id is None and canonical.endswith("经济技术开发区"):
+            plain = best.get(canonical[: -len("经济技术开发区")] + "经济开发区")
+            if plain is not None:
+                best[canonical] = plain
     for f in found:
         yield f, best[f.value.canonical]
 

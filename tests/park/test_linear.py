@@ -16,6 +16,9 @@ UNITS = {
     "shared-names": "滨海新区唐山经开区绍兴天津上海高新区",
     "contextual-names": "江苏自贸试验区苏州片区南京片区中关村海淀园中关村",
     "head-short-forms": "金岭能源化工基地金岭基地金岭",
+    "bracket-short-forms": "宁东能源化工基地（宁东基地）（（宁东基地））（下称宁东",
+    "county-evidence": "滨海新区柯桥区越城区唐山经开区路北区",
+    "brands-and-kinds": "中关村大街光谷广场中国光谷光伏产业园成渝地区承接基地长沙软件园生命科学园",
 }
 
 
