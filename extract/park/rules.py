@@ -21,7 +21,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import ahocorasick
 import regex
@@ -521,6 +521,18 @@ def _registry_value(entry) -> ParkValue:
                      city=entry.city, id=entry.id)
 
 
+def _pattern_in_registry(text: str, pat: _Found, s: int, word: str, idx: Any) -> _Found:
+    """A pattern name whose canonical (or whose name as written without level words) is a
+    registry zone's own name gets that zone (山西临汾尧都高新区); otherwise the pattern stands."""
+    alias = _registry_by_canonical(pat.value.canonical, idx)
+    if alias is None:
+        body, _ = strip_level_words(text[pat.start : s], word)
+        alias = idx.aliases.get(normalize_name(expand(body + word)))
+    if alias is not None and alias.kind == "own":
+        return _Found(pat.start, pat.end, _registry_value(alias.entries[0]), pat.rule + "→registry", pat.remainder)
+    return pat
+
+
 class ParkExtractor:
     """``use_registry=False`` switches layer 1 off (to measure the patterns on unseen parks)."""
 
@@ -545,41 +557,38 @@ class ParkExtractor:
         idx = _index(registry_paths(self.registry))
         found: list[_Found] = []
         for m in idx.suffix_re.finditer(text):
-            s, e = m.span()
-            if e < len(text) and text[e] in _WORD_GOES_ON.get(text[e - 1], ""):
-                continue  # 创新城市, 产业园林: the park word is the start of a longer word
-            reg = _registry_match(text, e, e - s, idx) if self.use_registry else None
-            if reg is not None and m.group() not in idx.pattern_suffixes and not _bare_name_stands(text, reg[0], e):
-                reg = None  # 中关村大街, 光谷广场: a brand inside a street's or a square's name
-            pat = _pattern_match(text, s, e, idx) if m.group() in idx.pattern_suffixes else None
-            if pat is not None and (_COUNTED.search(text, max(0, pat.start - 8), pat.start)
-                                    or _described(text, pat.start, s, m.group())):
-                pat = None  # 23个山海协作产业园, 5个省级高新区: a counted name is a kind of park, not one
-            if pat is not None and m.group() in _NATIONAL_ONLY and pat.value.level is ParkLevel.unknown:
-                # only the State Council sets these up: every one is national (贵阳综合保税区)
-                pat.value = pat.value.model_copy(update={"level": ParkLevel.national})
-            if reg is None and pat is None:
-                continue
-            if reg is not None and (pat is None or pat.start >= reg[0]):
-                found.append(_registry_found(text, reg[0], e, reg[1], "park.registry"))
-            elif reg is not None:
-                found.append(_registry_found(text, pat.start, e, reg[1], "park.registry+place_prefix"))
-            else:
-                # the pattern's canonical may itself be a registry name (山西临汾尧都高新区)
-                alias = None
-                if self.use_registry:  # the canonical, else the name as written without level words
-                    alias = _registry_by_canonical(pat.value.canonical, idx)
-                    if alias is None:
-                        body, _ = strip_level_words(text[pat.start : s], m.group())
-                        alias = idx.aliases.get(normalize_name(expand(body + m.group())))
-                        alias = alias if alias is not None and alias.kind == "own" else None
-                found.append(_Found(pat.start, pat.end, _registry_value(alias.entries[0]), pat.rule + "→registry",
-                                    pat.remainder) if alias is not None and alias.kind == "own" else pat)
+            one = self._at_park_word(text, m, idx)
+            if one is not None:
+                found.append(one)
         found = _resolve_in_context(text, found, context)
         found.extend(self._defined(text, found))
         found.extend(self._short_forms(text, found))
         found.extend(_head_forms(text, found, idx))
         yield from (Candidate(f.start, f.end, LABEL, v, f.rule, priority=1) for f, v in _link(found))
+
+    def _at_park_word(self, text: str, m: Any, idx: Any) -> _Found | None:
+        """The park named by the park word ``m`` matched (registry name, pattern name, or the
+        pattern's name found in the registry), or None."""
+        s, e = m.span()
+        if e < len(text) and text[e] in _WORD_GOES_ON.get(text[e - 1], ""):
+            return None  # 创新城市, 产业园林: the park word is the start of a longer word
+        reg = _registry_match(text, e, e - s, idx) if self.use_registry else None
+        if reg is not None and m.group() not in idx.pattern_suffixes and not _bare_name_stands(text, reg[0], e):
+            reg = None  # 中关村大街, 光谷广场: a brand inside a street's or a square's name
+        pat = _pattern_match(text, s, e, idx) if m.group() in idx.pattern_suffixes else None
+        if pat is not None and (_COUNTED.search(text, max(0, pat.start - 8), pat.start)
+                                or _described(text, pat.start, s, m.group())):
+            pat = None  # 23个山海协作产业园, 5个省级高新区: a counted name is a kind of park, not one
+        if pat is not None and m.group() in _NATIONAL_ONLY and pat.value.level is ParkLevel.unknown:
+            # only the State Council sets these up: every one is national (贵阳综合保税区)
+            pat.value = pat.value.model_copy(update={"level": ParkLevel.national})
+        if reg is not None and (pat is None or pat.start >= reg[0]):
+            return _registry_found(text, reg[0], e, reg[1], "park.registry")
+        if reg is not None:
+            return _registry_found(text, pat.start, e, reg[1], "park.registry+place_prefix")
+        if pat is None or not self.use_registry:
+            return pat
+        return _pattern_in_registry(text, pat, s, m.group(), idx)
 
     @staticmethod
     def _short_forms(text: str, found: list[_Found]) -> Iterator[_Found]:
