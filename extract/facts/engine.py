@@ -153,17 +153,22 @@ def extract_facts(text: str, mentions: Sequence[Mention], date: dt.date | None =
 def _items(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[Item]:
     spans = sorted((m.start, m.end) for m in mentions)
     out: list[Item] = []
+    names: dict = {}  # label → its name (an enum's .value is a descriptor call per mention)
     for m in mentions:
-        out.append(Item(m.start, m.end, m.label.value, m.value, m.text))
+        name = names.get(m.label) or names.setdefault(m.label, m.label.value)
+        out.append(Item(m.start, m.end, name, m.value, m.text))
     for c in find_counts(text, spans):
         out.append(Item(c.start, c.end, "COUNT", c, text[c.start:c.end]))
     starts = [s for s, _ in spans]
+    n = len(spans)
     for w in lex.words(text):
-        k = bisect.bisect_right(starts, w.start) - 1
-        near = spans[max(k, 0): k + 2]
-        if any(w.start < e and s < w.end for s, e in near):
-            continue  # a word inside a mention (园区 in 示范园区) is the mention's
-        out.append(Item(w.start, w.end, w.kind, w.data, text[w.start:w.end]))
+        ws, we = w.start, w.end
+        k = bisect.bisect_right(starts, ws) - 1
+        # a word inside a mention (园区 in 示范园区) is the mention's: the mention starting at or
+        # before it, or the next one, overlaps it
+        if (k >= 0 and ws < spans[k][1]) or (k + 1 < n and spans[k + 1][0] < we):
+            continue
+        out.append(Item(ws, we, w.kind, w.data, text[ws:we]))
     out.sort(key=lambda i: (i.start, i.end))
     return out
 
@@ -257,9 +262,9 @@ class _Reader:
         drafts: list[Draft] = []
         modality = "actual"
         stock_sentence = False
-        if self._from_to(s, items) or self._segments_respectively(s, items):
-            return
         resp = any(it.kind == "resp" for it in items)
+        if self._from_to(s, items) or (resp and self._segments_respectively(s, items)):
+            return
         if resp and self._subjects_respectively(s, items, modality):
             return
         if resp:
