@@ -58,7 +58,7 @@ _LINK = regex.compile(r"^(?:了|共|已|累计|分别|实现|完成|达到|达|�
 _HAVE = regex.compile(r"^$|(?:拥有|有|集聚|聚集|汇聚|现有|共有|新增|新设|新注册|净增|新引进|引进|培育|入驻|落户|认定|累计|区内|园区|全区)[^，,；;。、的\d]{0,10}$")
 _SEGMENT_TAIL = regex.compile(r"(?:企业|产业|领域|行业|集群|服务业|制造业|产品)$")
 # A counted phrase is not a segment (27个行业, 前六大行业).
-_NOT_SEGMENT = regex.compile(r"^(?:\d|[一二三四五六七八九十\d]+个|前[一二三四五六七八九十\d]+大?|第)")
+_NOT_SEGMENT = regex.compile(r"^(?:\d|[一二三四五六七八九十\d]+个|前[一二三四五六七八九十\d]+大?|第(?![一二三]产业))")
 _SEGMENT_STOP = regex.compile(r"[的了有等和及与、已共在从对向将让使把被以其\d\s“”\"（）()【】《》·，,；;：:。]")
 # What opens a noun phrase without being part of the segment: time words and verbs of having.
 _SEGMENT_HEAD = regex.compile(r"^(?:其中|全年|今年|去年|当年|年内|同期|期间|[^，,；;。]{0,6}时间内|累计|"
@@ -276,6 +276,7 @@ class _Reader:
         child_of: Subj | None = None      # the subject a 其中 member stands in for
         inds_seen: list[Item] = []        # the sentence's indicators, in order
         qizhong_sentence = False
+        carried: tuple[Item, str | None] | None = None  # an indicator the clause before left without a figure
         for ci, (c0, c1, its) in enumerate(clauses):
             self._clause_start = c0
             qizhong_sentence = qizhong_sentence or (bool(its) and its[0].kind == "qizhong" and its[0].start - c0 <= 1)
@@ -284,6 +285,9 @@ class _Reader:
             collected: list[dict] = []
             pending: Item | None = None      # an indicator waiting for its value
             pending_scope: str | None = None
+            if carried is not None and its and its[0].kind in ("basis", "up", "down") and its[0].start - c0 <= 1:
+                pending, pending_scope = carried  # 营业收入保持较快增长势头，同比增长15%: its change
+            carried = None
             scope: str | None = None
             seen_value = False
             subjects_here: list[Subj] = []
@@ -497,6 +501,8 @@ class _Reader:
                       and _VERB_ONLY.fullmatch(self.text, c0, ind.start)):
                     d.segment = drafts[-1].segment  # …企业完成产值X；完成利税Y: the same doer goes on
                 drafts.append(d)
+            if pending is not None and not seen_value and not any(d.indicator is pending for d in drafts):
+                carried = (pending, pending_scope)
             if (not headline and len({x.canonical for x in subjects_here}) >= 2
                     and not any(d.clause == ci for d in drafts)):
                 self.subject = None  # 以A和B为例 / A、B两区…: several parks and no figure, none carries on

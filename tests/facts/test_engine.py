@@ -158,6 +158,11 @@ CASES = [
      [(HEFEI, None, "industrial_investment", "2023", None, (("yoy", "percent", "0.12"),), None, "actual")]),
     ("2023年，合肥高新区出口额增长12%，拉动全省出口增长1.5个百分点。",               # a contribution, not a change
      [(HEFEI, None, "export", "2023", None, (("yoy", "percent", "0.12"),), None, "actual")]),
+    # an indicator the clause before left without a figure takes the change the next clause opens with
+    ("2023年1-8月，合肥高新区第三产业营业总收入保持较快增长势头，同比增长21.3%。",
+     [(HEFEI, "第三产业", "operating_revenue", "2023-01/2023-08", None, (("yoy", "percent", "0.213"),), None, "actual")]),
+    ("2023年，合肥高新区营业收入稳步提升，工业投资同比增长5%。",
+     [(HEFEI, None, "industrial_investment", "2023", None, (("yoy", "percent", "0.05"),), None, "actual")]),
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
