@@ -321,7 +321,8 @@ class _Reader:
                     continue
                 if kind == "group" and seen_value:
                     continue
-                if kind == "blocker" and qizhong and self._count_parent(s, drafts)[1].endswith(it.text):
+                whole = self._whole(s, drafts, "COUNT") if kind == "blocker" and qizhong else None
+                if whole is not None and whole.text.endswith(it.text):
                     continue  # …重点项目320个，其中实体项目150个: the whole's own head noun, not a project's figure
                 if kind == "blocker" and not seen_value and not subjects_here and after_share < 0:
                     blocked = True
@@ -838,22 +839,11 @@ class _Reader:
         """``其中，SEGMENT 完成/实现/达到/为 MONEY`` with no indicator of its own: the indicator of the
         fact it is a part of (the last MONEY fact of this sentence, else of the sentence right
         before) and the segment written before the verb. None when either is missing."""
-        mine = [d for d in drafts if d.value is not None and d.value["label"] == "MONEY"]
-        if mine:
-            i = mine[-1].indicator
-        else:
-            if not self.facts:
-                return None
-            parent = self.facts[-1]
-            if parent.value is None or parent.value.label.value != "MONEY" or parent.sentence[1] < s.start - 2:
-                return None  # 其中 follows its whole at once: the sentence right before, or this one
-            i = parent.indicator
+        i = self._whole(s, drafts, "MONEY")
+        if i is None:
+            return None
         it = its[j]
-        lo = c0
-        for x in reversed(its[max(0, j - 8):j]):  # the nearest item before that is not a word of the segment
-            if x.kind not in ("ind", "scope"):
-                lo = max(c0, x.end)
-                break
+        lo = self._phrase_start(its, j, c0, ("ind", "scope"))
         m = _CHILD_VERB.search(self.text, lo, it.start)
         if m is None or m.end() != it.start:
             return None
@@ -861,9 +851,7 @@ class _Reader:
         segment = self._segment(probe, lo)
         if segment is None or self.text[m.start() - len(segment) - 1: m.start() - len(segment)] in ("和", "及", "与", "、"):
             return None  # 软件和信息服务业: a segment cut at a conjunction would name a part of the part
-        if isinstance(i, Item):
-            return Item(i.start, i.end, "ind", i.data, i.text), segment
-        return Item(i.start, i.end, "ind", i.id, self.text[i.start:i.end]), segment
+        return i, segment
 
     def _segments_respectively(self, s: Sentence, items: list[Item]) -> bool:
         """``A、B、C(等行业) indicator 分别(同比)增长 a、b、c`` (or 分别为/达到 values): one indicator
@@ -934,35 +922,45 @@ class _Reader:
             return False
         return int(period["value"][:4]) > self.date.year
 
-    def _count_parent(self, s: Sentence, drafts: list[Draft]) -> tuple[str, str]:
-        """(indicator id, indicator text) of the whole a 其中 count is part of: the last COUNT fact
-        of this sentence, else of the sentence right before; ("", "") when there is none."""
-        mine = [d for d in drafts if d.value is not None and d.value["label"] == "COUNT"]
+    def _whole(self, s: Sentence, drafts: list[Draft], label: str) -> Item | None:
+        """The indicator of the whole a 其中 part of ``label`` (MONEY, COUNT) belongs to: that of
+        the last such fact of this sentence, else of the sentence right before (其中 follows its
+        whole at once); None when there is none."""
+        mine = [d for d in drafts if d.value is not None and d.value["label"] == label]
         if mine:
-            return mine[-1].indicator.data, mine[-1].indicator.text
+            i = mine[-1].indicator
+            return Item(i.start, i.end, "ind", i.data, i.text)
         last = self.facts[-1] if self.facts else None
-        if last is not None and last.value is not None and last.value.label.value == "COUNT" and last.sentence[1] >= s.start - 2:
-            return last.indicator.id, last.indicator.text
-        return "", ""
+        if last is None or last.value is None or last.value.label.value != label or last.sentence[1] < s.start - 2:
+            return None
+        i = last.indicator
+        return Item(i.start, i.end, "ind", i.id, self.text[i.start:i.end])
+
+    @staticmethod
+    def _phrase_start(its: list[Item], j: int, c0: int, inside: tuple[str, ...]) -> int:
+        """Where the phrase before item ``j`` starts: after the nearest of the 8 items before it
+        whose kind is not a word of the phrase (``inside``), else at the clause start ``c0``."""
+        for x in reversed(its[max(0, j - 8):j]):
+            if x.kind not in inside:
+                return max(c0, x.end)
+        return c0
 
     def _parent_count(self, its: list[Item], j: int, c0: int, s: Sentence,
                       drafts: list[Draft]) -> tuple[Item, str] | None:
         """``…引进重点项目320个，其中世界500强项目12个``: a 其中 COUNT right after a noun phrase that
         ends in the head noun of the whole's indicator (项目, 企业 …) counts a part of the whole:
         that indicator, the head as its surface, the phrase as the segment. None otherwise."""
-        parent_id, parent_text = self._count_parent(s, drafts)
-        head = parent_text[-2:]
+        whole = self._whole(s, drafts, "COUNT")
+        if whole is None:
+            return None
+        head = whole.text[-2:]
         it = its[j]
-        lo = c0
-        for x in reversed(its[max(0, j - 8):j]):  # the nearest item before that is not a word of the phrase
-            if x.kind not in ("blocker", "ind", "scope"):
-                lo = max(c0, x.end)
-                break
+        lo = self._phrase_start(its, j, c0, ("blocker", "ind", "scope"))
         np = _SEGMENT_HEAD.sub("", self.text[lo:it.start].lstrip("，,、 "))
         if len(head) < 2 or not np.endswith(head) or not 3 <= len(np) <= 16 or _NP_BREAK.search(np):
             return None
         end = it.start
-        return Item(end - len(head), end, "ind", parent_id, self.text[end - len(head):end]), self.original[end - len(np):end]
+        return Item(end - len(head), end, "ind", whole.data, self.text[end - len(head):end]), self.original[end - len(np):end]
 
     def _from_to(self, s: Sentence, items: list[Item]) -> bool:
         """``indicator 从 DATE(的) X 增长到 DATE(的) Y``: X at the first period, Y at the second (two
