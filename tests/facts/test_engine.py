@@ -163,6 +163,12 @@ CASES = [
      [(HEFEI, "第三产业", "operating_revenue", "2023-01/2023-08", None, (("yoy", "percent", "0.213"),), None, "actual")]),
     ("2023年，合肥高新区营业收入稳步提升，工业投资同比增长5%。",
      [(HEFEI, None, "industrial_investment", "2023", None, (("yoy", "percent", "0.05"),), None, "actual")]),
+    # a count the lexicon has no id for: the noun phrase right before it, after its verb and a list's 等
+    ("2023年，合肥高新区汇聚检验检测机构12个。",
+     [(HEFEI, None, "other", "2023", "12个", (), None, "actual")]),
+    ("2023年，合肥高新区建成中试基地、共享实验室等创新平台9个。",
+     [(HEFEI, None, "other", "2023", "9个", (), None, "actual")]),
+    ("2023年，合肥高新区建设了38个创新平台。", []),                                  # the count is a verb's object
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
@@ -172,6 +178,13 @@ CASES = [
 @pytest.mark.parametrize("text, want", CASES, ids=[c[0][:24] for c in CASES])
 def test_facts_of_sentences(text, want):
     assert _rows(text) == want
+
+
+def test_other_count_text():
+    texts = [f.indicator.text for f in facts_of_text("2023年，合肥高新区汇聚检验检测机构12个，获得省级奖项5项。", DATE)]
+    assert texts == ["检验检测机构", "省级奖项"]
+    texts = [f.indicator.text for f in facts_of_text("2023年，合肥高新区建成中试基地、共享实验室等创新平台9个。", DATE)]
+    assert texts == ["创新平台"]
 
 
 def test_group_region_and_count():
