@@ -75,6 +75,7 @@ _OTHER_NP = regex.compile(r"[\p{Han}A-Za-z&]+\Z")
 _OTHER_HEAD = regex.compile(r"^(?:其中|全区|全市|全省|园区|该区|本区|区内|实现|完成|主要|各类|重点)+")
 _OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面积|产量|总量|税金|税费)\Z")
 _OTHER_COMPARISON = regex.compile(r"高于|低于|快于|慢于|领先|超出|个月|年来")  # 9个月高于市建安投资: a comparison, no name
+_MEMBER_LIST = regex.compile(r"(?:\p{Han}{2,4}、)+\p{Han}{2,4}(?:等|和\p{Han}{2,4})?\Z")
 _INSIDE_PHRASE = frozenset({"ind", "blocker", "resp"})  # lexicon words a counted noun phrase may hold
 _NOT_OTHER = frozenset({"总额", "金额", "价值", "产值", "总值", "投资", "收入", "资金", "总投资", "投资额"})
 # A clause head ``NAME 完成/实现 …``: the doer of the verb stands before it.
@@ -267,7 +268,7 @@ class _Reader:
         resp = any(it.kind == "resp" for it in items)
         if self._from_to(s, items) or (resp and self._segments_respectively(s, items)):
             return
-        if resp and self._subjects_respectively(s, items, modality):
+        if resp and (self._subjects_respectively(s, items, modality) or self._shares_respectively(s, items)):
             return
         if resp:
             if not self._respectively(s, clauses):
@@ -618,6 +619,10 @@ class _Reader:
             short = _short_province(p)
             if before.endswith(p) or (short and before.endswith(short)):
                 return p
+        if _MEMBER_LIST.search(self.text, max(0, start - 40), start):
+            # 石家庄、保定、唐山3家国家高新区: members named by their places, a part of the
+            # document's one province (never a guessed one)
+            return self._document_province() or "全国"
         return "全国"
 
     def _current(self, here: list[Subj], anaphor: bool, sentence: int) -> dict | None:
@@ -1056,6 +1061,40 @@ class _Reader:
             d.segment = None
             self._emit(d, s)
         self.subject = None  # several parks: none carries on
+        return True
+
+    def _shares_respectively(self, s: Sentence, items: list[Item]) -> bool:
+        """``A、B、C分别占全省的 a、b、c`` / ``A、B占比分别为 a、b``: indicators with no value of their
+        own, zipped with the shares after 分别 — one share-only fact each; counts that differ give
+        no fact. True when the sentence was read this way (its facts emitted)."""
+        r = next(k for k, it in enumerate(items) if it.kind == "resp")
+        k = r
+        while k > 0 and items[k - 1].kind in ("ind", "share"):
+            k -= 1
+        inds = [it for it in items[k:r] if it.kind == "ind"]
+        rest = items[r + 1:]
+        shares = [it for it in items[k:] if it.kind == "share"]
+        values = [it for it in rest if it.kind in VALUE]
+        if (len(inds) < 2 or not shares or shares[0].start < inds[-1].end or len(values) != len(inds)
+                or any(v.kind != "PERCENT" or v.data.unit.value == "pp" for v in values)
+                or any(it.kind in ("up", "down", "basis", "ind") for it in rest)
+                or regex.search(r"[，,；;。]", self.text[inds[0].start:values[-1].start])):
+            return False
+        here = [x for n, x in enumerate(items[:k]) if x.kind in ("PARK", "group")
+                and not (n and items[n - 1].kind == "share" and items[n - 1].end == x.start)]  # 占全省高新区: the whole
+        subj = (self._subject_of(here[-1], items, items.index(here[-1]), s.index) if here else None)
+        subj = subj.record(s.index, "explicit") if subj is not None else self._current([], False, s.index)
+        if subj is None:
+            return True
+        for it in items[:k]:
+            if it.kind == "DATE" and not self._is_comparison(it) and getattr(it.data, "resolved", True):
+                self.period = self._period(it, s.index)
+        head = self.text[shares[0].end:shares[0].end + 2]
+        of = head if head in ("全国", "全省", "全市") else None
+        for ind, v in zip(inds, values):
+            d = self._draft(dict(subj), ind, None, None, s, 0, "actual", False, "fact.respectively_shares", False)
+            d.share = {"value": format(v.data.value, "f"), "of": of, "start": v.start, "end": v.end}
+            self._emit(d, s)
         return True
 
     def _respectively(self, s: Sentence, clauses) -> bool:

@@ -33,6 +33,8 @@ RULES: list[Rule] = [
          "示范园区营业收入、净利润分别为12亿元、3亿元，分别增长5%、8%。"),
     Rule("fact.other_value", "noun phrase ending in a measure noun (额/值/收入/投资 …) (完成/实现) MONEY: indicator other",
          "示范园区技术合同成交额完成8亿元。"),
+    Rule("fact.respectively_shares", "indicators A、B 分别占…的 a%、b% (占比分别为): one share-only fact each, counts equal",
+         "示范园区营业收入、税收分别占全省的12%、9%。"),
     Rule("fact.other_count", "noun phrase with no lexicon id right before a COUNT (汇聚…机构N个): indicator other",
          "示范园区去年汇聚检验检测机构12个。"),
     Rule("fact.other_change", "noun phrase ending in a measure noun (同比)(增长/下降) figure: indicator other, change only",

@@ -169,6 +169,11 @@ CASES = [
     ("2023年，合肥高新区建成中试基地、共享实验室等创新平台9个。",
      [(HEFEI, None, "other", "2023", "9个", (), None, "actual")]),
     ("2023年，合肥高新区建设了38个创新平台。", []),                                  # the count is a verb's object
+    # indicators zipped with the shares after 分别
+    ("2023年，合肥高新区营业收入、税收分别占全省的12%、9%。",
+     [(HEFEI, None, "operating_revenue", "2023", None, (), "0.12", "actual"),
+      (HEFEI, None, "tax_revenue", "2023", None, (), "0.09", "actual")]),
+    ("2023年，合肥高新区营业收入、税收、出口分别占全省的12%、9%。", []),             # three and two: abstain
     # a photo caption between paragraphs starts no new article
     ("2023年，合肥高新区经济平稳增长。\n▲园区一角\n园区营业收入达到1.3万亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.3万亿元", (), None, "actual")]),
@@ -193,6 +198,12 @@ def test_group_region_and_count():
         ("park_group", "国家级经开区", "江苏省")]
     facts = facts_of_text("2023年，全国178家国家高新区实现营业收入80万亿元。", DATE)
     assert [(f.subject.count, f.value.amount) for f in facts] == [(178, 80 * 10**12)]
+
+
+def test_group_named_by_members_is_the_provinces():
+    text = "河北省高新区发展报告发布。2023年，石家庄、保定、唐山3家国家高新区实现营业收入3000亿元。"
+    facts = facts_of_text(text, DATE)
+    assert [(f.subject.canonical, f.subject.region, f.subject.count) for f in facts] == [("国家高新区", "河北省", 3)]
 
 
 def test_resolution_kinds_and_offsets():
