@@ -83,20 +83,22 @@ def starts_with_name(text: str) -> bool:
     return bool(words) and words[0].flag in NAME_FLAGS
 
 
-_OPENING_FLAGS = frozenset({"v", "d", "p", "r", "c", "u", "ad", "m", "q"})
+_OPENING_FLAGS = frozenset({"v", "d", "p", "r", "c", "u", "ad", "m", "q", "t"})
+_FLOW_WORDS = frozenset({"新增", "新设", "新建", "净增", "新注册", "新引进"})  # part of what is counted
 _NOUN_FLAGS = frozenset({"n", "nz", "vn", "j", "l", "ng", "nt", "ns", "b", "an"})
 
 
 @lru_cache(maxsize=4096)
 def counted_phrase_start(text: str) -> int:
-    """Where the noun phrase that a count counts starts in ``text`` (the words right before the
-    number): after the verbs, adverbs and pronouns that open it (汇聚科技服务机构 → 3, 共获得国家奖项
-    → 3); ``len(text)`` when jieba ends it with a word that is no noun."""
+    """Where the noun phrase that a figure measures starts in ``text`` (the words right before the
+    number): after the verbs, adverbs, time words and pronouns that open it (汇聚科技服务机构 → 2,
+    拨付兑现产业扶持资金 → 4) — a flow word (新增, 新设 …) is part of it; ``len(text)`` when jieba
+    ends it with a word that is no noun."""
     words = [(w.word, w.flag) for w in _posseg().cut(text)]
     if not words or words[-1][1] not in _NOUN_FLAGS:
         return len(text)
     k, pos = 0, 0
-    while k < len(words) - 1 and words[k][1] in _OPENING_FLAGS:
+    while k < len(words) - 1 and words[k][1] in _OPENING_FLAGS and words[k][0] not in _FLOW_WORDS:
         pos += len(words[k][0])
         k += 1
     return pos

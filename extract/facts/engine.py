@@ -751,6 +751,7 @@ class _Reader:
             return None
         np = _SEGMENT_HEAD.sub("", m.group(0))
         np = _OTHER_HEAD.sub("", np)
+        np = np[counted_phrase_start(np):] if len(np) > 2 else np  # 拨付兑现产业扶持资金: the verbs are no part
         if not 2 <= len(np) <= 12 or not _OTHER_NOUN.search(np) or np in _NOT_OTHER or _OTHER_COMPARISON.search(np):
             return None
         a = lo + m.end() - len(np)
@@ -941,6 +942,8 @@ class _Reader:
         k = r - 1
         while k >= 0 and items[k].kind == "DATE":
             k -= 1
+        if k >= 0 and items[k].kind == "qizhong":
+            return self._qizhong_segment_list(s, items, k, r)
         if k < 0 or items[k].kind != "ind" or _CLAUSE_MARK.search(t, items[k].end, items[r].start):
             return None
         mark = _CLAUSE_MARK.search(t, items[r].end, s.end)
@@ -958,6 +961,43 @@ class _Reader:
         if len(names) != len(values) or not all(_SEGMENT_NAME.fullmatch(n) for n in names):
             return None  # not a list of segments zipped one to one: the other readers decide
         return k, r, values, names, lo
+
+    def _share_list(self, items: list[Item]) -> tuple[int, list[Item], Item, list[Item]] | None:
+        """(where the list starts, its indicators, the share word, the shares) of ``A、B分别占…的
+        a、b`` in one clause with as many shares as indicators, else None."""
+        r = next(k for k, it in enumerate(items) if it.kind == "resp")
+        k = r
+        while k > 0 and items[k - 1].kind in ("ind", "share"):
+            k -= 1
+        inds = [it for it in items[k:r] if it.kind == "ind"]
+        rest = items[r + 1:]
+        shares = [it for it in items[k:] if it.kind == "share"]
+        values = [it for it in rest if it.kind in VALUE]
+        if len(inds) < 2 or not shares or shares[0].start < inds[-1].end or len(values) != len(inds):
+            return None
+        if any(v.kind != "PERCENT" or v.data.unit.value == "pp" for v in values) or any(
+                it.kind in ("up", "down", "basis", "ind") for it in rest):
+            return None
+        if regex.search(r"[，,；;。]", self.text[inds[0].start:values[-1].start]):
+            return None
+        return k, inds, shares[0], values
+
+    def _qizhong_segment_list(self, s: Sentence, items: list[Item], q: int, r: int):
+        """``…行业产值增速全线飘红，其中，A业、B业分别同比增长 a、b``: industries after 其中, zipped
+        with the values after 分别, are segments of the sentence's last indicator before it."""
+        t = self.text
+        prior = [n for n in range(q) if items[n].kind == "ind"]
+        if not prior or any(it.kind != "DATE" for it in items[q + 1:r]):
+            return None
+        mark = _CLAUSE_MARK.search(t, items[r].end, s.end)
+        stop = mark.start() if mark else s.end
+        values = [it for it in items[r + 1:] if it.start < stop and it.kind in VALUE]
+        lo = items[q].end + len(t[items[q].end:items[r].start]) - len(t[items[q].end:items[r].start].lstrip("，,、 "))
+        names = t[lo:items[r].start].split("、")
+        if (len(values) < 2 or len({v.kind for v in values}) != 1 or len(names) != len(values)
+                or not all(_SEGMENT_NAME.fullmatch(n) and n.endswith(("业", "领域")) for n in names)):
+            return None
+        return prior[-1], r, values, names, lo
 
     def _future(self, period: dict | None) -> bool:
         """Does ``period`` start in a year after the document's date?"""
@@ -1067,19 +1107,10 @@ class _Reader:
         """``A、B、C分别占全省的 a、b、c`` / ``A、B占比分别为 a、b``: indicators with no value of their
         own, zipped with the shares after 分别 — one share-only fact each; counts that differ give
         no fact. True when the sentence was read this way (its facts emitted)."""
-        r = next(k for k, it in enumerate(items) if it.kind == "resp")
-        k = r
-        while k > 0 and items[k - 1].kind in ("ind", "share"):
-            k -= 1
-        inds = [it for it in items[k:r] if it.kind == "ind"]
-        rest = items[r + 1:]
-        shares = [it for it in items[k:] if it.kind == "share"]
-        values = [it for it in rest if it.kind in VALUE]
-        if (len(inds) < 2 or not shares or shares[0].start < inds[-1].end or len(values) != len(inds)
-                or any(v.kind != "PERCENT" or v.data.unit.value == "pp" for v in values)
-                or any(it.kind in ("up", "down", "basis", "ind") for it in rest)
-                or regex.search(r"[，,；;。]", self.text[inds[0].start:values[-1].start])):
+        found = self._share_list(items)
+        if found is None:
             return False
+        k, inds, share, values = found
         here = [x for n, x in enumerate(items[:k]) if x.kind in ("PARK", "group")
                 and not (n and items[n - 1].kind == "share" and items[n - 1].end == x.start)]  # 占全省高新区: the whole
         subj = (self._subject_of(here[-1], items, items.index(here[-1]), s.index) if here else None)
@@ -1089,7 +1120,7 @@ class _Reader:
         for it in items[:k]:
             if it.kind == "DATE" and not self._is_comparison(it) and getattr(it.data, "resolved", True):
                 self.period = self._period(it, s.index)
-        head = self.text[shares[0].end:shares[0].end + 2]
+        head = self.text[share.end:share.end + 2]
         of = head if head in ("全国", "全省", "全市") else None
         for ind, v in zip(inds, values):
             d = self._draft(dict(subj), ind, None, None, s, 0, "actual", False, "fact.respectively_shares", False)

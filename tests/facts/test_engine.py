@@ -169,6 +169,10 @@ CASES = [
     ("2023年，合肥高新区建成中试基地、共享实验室等创新平台9个。",
      [(HEFEI, None, "other", "2023", "9个", (), None, "actual")]),
     ("2023年，合肥高新区建设了38个创新平台。", []),                                  # the count is a verb's object
+    # industries after 其中 zipped with the changes after 分别: segments of the sentence's indicator
+    ("2023年，合肥高新区多数行业产值实现正增长，其中，化学原料制造业、汽车制造业分别同比增长12%、8%。",
+     [(HEFEI, "化学原料制造业", "industrial_output", "2023", None, (("yoy", "percent", "0.12"),), None, "actual"),
+      (HEFEI, "汽车制造业", "industrial_output", "2023", None, (("yoy", "percent", "0.08"),), None, "actual")]),
     # indicators zipped with the shares after 分别
     ("2023年，合肥高新区营业收入、税收分别占全省的12%、9%。",
      [(HEFEI, None, "operating_revenue", "2023", None, (), "0.12", "actual"),
