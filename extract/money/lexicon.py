@@ -151,3 +151,6 @@ ANCHOR_WORDS = frozenset(SUFFIX_CURRENCIES) | frozenset(PREFIX_CURRENCIES) | YUA
 BACK_CHARS = frozenset(
     "0123456789.,，点點余多几数上个—–-~～至到(（含)） \u00a0" + CN_CHARS + "".join(ANCHOR_WORDS)
 )
+
+# Indicators' acronyms a figure is written right after in headlines (GDP3112亿元): words, not codes.
+ACRONYMS = ("GDP", "GNP", "GRP", "FDI", "ODI", "IPO")

@@ -373,11 +373,22 @@ def _letter_before(text: str, start: int, prefix: str | None) -> bool:
         and text[start - 1].isalpha()
 
 
+_ACRONYM_BEFORE = regex.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(L.ACRONYMS) + r")\Z")
+
+
+def _glued(text: str, pos: int) -> bool:
+    """Is the number at ``pos`` part of a longer number or a code (A3, iPhone15, AB12, 1.5)? An
+    indicator's acronym right before it (lexicon ACRONYMS) is a word, not a code: GDP3112亿元."""
+    if pos == 0 or not _ASCII_ALNUM.match(text, pos - 1):
+        return False
+    return not (text[pos - 1].isalpha() and _ACRONYM_BEFORE.search(text, max(0, pos - 6), pos))
+
+
 def _single(text: str, m: regex.Match, q: str, pre: str, end: int, tail: str | None) -> Candidate | None:
     run, run_start = m.group(q), m.start(q)
     if _letter_before(text, m.start(pre), m.group(pre)):
         return None
-    if m.group(pre) is None and run_start > 0 and _ASCII_ALNUM.match(text, run_start - 1):
+    if m.group(pre) is None and _glued(text, run_start):
         return None  # inside a longer number or a code
     read = _read_run(text, run, run_start, tail)
     if read is None:
@@ -418,7 +429,7 @@ def _read_range(text: str, m: regex.Match, end: int, tail: str | None) -> Candid
     run1, run1_start = m.group("q1"), m.start("q1")
     if _letter_before(text, m.start("pre"), m.group("pre")):
         return None
-    if m.group("pre") is None and run1_start > 0 and _ASCII_ALNUM.match(text, run1_start - 1):
+    if m.group("pre") is None and _glued(text, run1_start):
         return None
     for i in range(len(run1)):
         piece = run1[i:]
