@@ -280,6 +280,7 @@ class _Reader:
         inds_seen: list[Item] = []        # the sentence's indicators, in order
         qizhong_sentence = False
         carried: tuple[Item, str | None] | None = None  # an indicator the clause before left without a figure
+        bridge_price: str | None = None   # the price basis a clause of its own gives the next one
         for ci, (c0, c1, its) in enumerate(clauses):
             self._clause_start = c0
             qizhong_sentence = qizhong_sentence or (bool(its) and its[0].kind == "qizhong" and its[0].start - c0 <= 1)
@@ -300,7 +301,7 @@ class _Reader:
             last_change_start = -1
             change_from = -1          # where the change words before the next value start
             last_basis: str | None = None
-            price: str | None = None
+            price, bridge_price = bridge_price, None
             milestone_at = -10
             after_share = -10
             last_value_end = -1
@@ -505,6 +506,8 @@ class _Reader:
                       and _VERB_ONLY.fullmatch(self.text, c0, ind.start)):
                     d.segment = drafts[-1].segment  # …企业完成产值X；完成利税Y: the same doer goes on
                 drafts.append(d)
+            if not seen_value and its and all(x.kind == "price" for x in its) and drafts and drafts[-1].clause == ci - 1:
+                drafts[-1].clause, bridge_price = ci, price  # …3112亿元，按可比价格计算，增长11.8%: a bridge
             if pending is not None and not seen_value and not any(d.indicator is pending for d in drafts):
                 carried = (pending, pending_scope)
             if (not headline and len({x.canonical for x in subjects_here}) >= 2

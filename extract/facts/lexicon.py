@@ -23,6 +23,9 @@ class Word:
     data: str   # the indicator id, scope, group canonical, basis, price basis, modality … ("" when none)
 
 
+_FULL_WIDTH_PARENS = str.maketrans("()", "（）")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     raw: dict
@@ -34,6 +37,8 @@ class Lexicon:
     def words(self, text: str) -> list[Word]:
         """Leftmost-longest non-overlapping matches of every lexicon word in ``text``."""
         found = []
+        if "(" in text or ")" in text:
+            text = text.translate(_FULL_WIDTH_PARENS)  # 地区生产总值(GDP): the lexicon writes （）; same length
         for end, (n, kind, data) in self.automaton.iter(text):
             found.append((end - n + 1, -n, kind, data))
         found.sort()

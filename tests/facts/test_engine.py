@@ -173,6 +173,11 @@ CASES = [
     ("2023年，合肥高新区多数行业产值实现正增长，其中，化学原料制造业、汽车制造业分别同比增长12%、8%。",
      [(HEFEI, "化学原料制造业", "industrial_output", "2023", None, (("yoy", "percent", "0.12"),), None, "actual"),
       (HEFEI, "汽车制造业", "industrial_output", "2023", None, (("yoy", "percent", "0.08"),), None, "actual")]),
+    # a gloss in brackets after the indicator; a clause of only a price basis bridges value and change
+    ("2023年，合肥高新区实现地区生产总值(GDP)900亿元，按可比价格计算，增长6%。",
+     [(HEFEI, None, "gdp", "2023", "900亿元", (("yoy", "percent", "0.06"),), None, "actual")]),
+    ("2023年，合肥高新区研究与试验发展（R&D）经费支出12亿元。",
+     [(HEFEI, None, "rd_expenditure", "2023", "12亿元", (), None, "actual")]),
     # indicators zipped with the shares after 分别
     ("2023年，合肥高新区营业收入、税收分别占全省的12%、9%。",
      [(HEFEI, None, "operating_revenue", "2023", None, (), "0.12", "actual"),
