@@ -23,7 +23,8 @@ LIC = {
  '26': OFF + ' (国务院 国函〔2018〕48号, reposted)', '27': NEWS, '28': NEWS + ' (观点网)',
  '29': OFF + ' (云南省人民政府办公厅 云政办发〔2022〕76号, on yn.gov.cn)', '30': NEWS + ' (青海新闻网)', '31': NEWS + ' (中国新闻网)',
  '32': NEWS + ' (NetEase Hao user post)', '33': NEWS + ' (新华社)', '34': NEWS + ' (浙江日报)', '35': NEWS, '36': NEWS + ' (搜狐焦点 from 青白江区融媒体中心)',
- '37': NEWS + ' (西南商报)',
+ '37': NEWS + ' (西南商报)', '38': NEWS + ' (上海证券报 / 中国证券网)', '39': NEWS + ' (香港商报)',
+ '40': NEWS + ' (国际在线)',
 }
 DATE = {
  '01': 'page update time shown (更新时间 2024-06-20)', '02': 'date of the notice (2019年6月13日); the repost shows no page date',
@@ -38,5 +39,6 @@ DATE = {
  '28': 'from the URL (20230614) and the dateline', '29': 'from the URL (t20220902); the notice is dated 2022年8月30日', '30': 'from the URL (2024/01/04)',
  '32': 'no page date: from the text (the 2024 evaluation published 12月23日)', '33': 'from the text (工业和信息化部12月23日公布2024年…); no page date',
  '35': 'no page date: from the URL id (a MongoDB ObjectId whose timestamp is 2019-04-22)',
+ '40': 'from the URL (2024-03-14)',
  '36': 'no page date: 6月21日 from the text, the year from the history it gives (provincial zone 2020-08, upgrade after it: 2021)',
 }
