@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
 """Turn the hand-written PARK annotations in ann/*.py into ../park.jsonl.
 
-Each ann/dNN_*.py module defines DOC = dict(id, date, title, source, publisher,
+Usage: build.py [--dir corpus/gold-test2]  (default: the gold-test folder of this script).
+Each <dir>/tools/ann/dNN_*.py module defines DOC = dict(id, date, title, source, publisher,
 province, text, spans) where spans is the hand-written list, in document order, of
 (surface, value).  A surface may carry left context as "context§surface": the
 script then looks for context+surface and keeps only the surface part.  Spans are
 found in order (each search starts after the previous span), so a repeated
 surface is matched to its next occurrence.  Nothing here reads extractor output.
 """
-import importlib.util, json, pathlib, sys
+import argparse, importlib.util, json, pathlib, sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[2]            # worktree root
+# the registry moved into the package; the old corpus path is kept as a fallback
+REGF = next(p for p in (ROOT / 'extract/park/data/registry.jsonl', ROOT / 'corpus/parks/registry.jsonl') if p.exists())
 REG = {}
-for line in open(ROOT / 'corpus/parks/registry.jsonl', encoding='utf-8'):
+for line in open(REGF, encoding='utf-8'):
     d = json.loads(line)
     REG.setdefault(d['canonical'], d)
 ALIAS = {}
@@ -70,15 +73,20 @@ def build_doc(doc):
             'text': text, 'spans': spans}
 
 
-def main():
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--dir', default=str(HERE.parent),
+                    help='test-set folder holding tools/ann/ and park.jsonl (default: this gold-test folder)')
+    args = ap.parse_args(argv)
+    folder = pathlib.Path(args.dir).resolve()
     sys.path.insert(0, str(HERE))
     out = []
-    for f in sorted((HERE / 'ann').glob('d*.py')):
+    for f in sorted((folder / 'tools' / 'ann').glob('d*.py')):
         spec = importlib.util.spec_from_file_location(f.stem, f)
         m = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(m)
         out.append(build_doc(m.DOC))
-    with open(HERE.parent / 'park.jsonl', 'w', encoding='utf-8') as fh:
+    with open(folder / 'park.jsonl', 'w', encoding='utf-8') as fh:
         for d in out:
             fh.write(json.dumps(d, ensure_ascii=False) + '\n')
     print(len(out), 'documents,', sum(len(d['spans']) for d in out), 'spans')

@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""Checker for corpus/gold-test/park.jsonl (plain Python 3, no imports from newsx).
+"""Checker for a PARK test set (plain Python 3, no imports from newsx).
+
+Usage: check.py [--dir corpus/gold-test2 --years 2018-2025]  (default: corpus/gold-test, 2020-2023).
 
 Asserts: record keys, labels == ["PARK"], ISO date in 2020-2023, offsets inside the text,
 text[start:end] == span text, label PARK, no overlaps, spans sorted, value keys exactly
 canonical/level/province/city/id, level in the allowed set, registry ids exist and agree
 with the registry canonical, one canonical per id.  Prints counts.
 """
-import collections, json, pathlib, re, sys
+import argparse, collections, json, pathlib, re, sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 GOLD = HERE.parent / 'park.jsonl'
-REGF = HERE.parents[2] / 'corpus/parks/registry.jsonl'
+ROOT = HERE.parents[2]
+REGF = next((p for p in (ROOT / 'extract/park/data/registry.jsonl', ROOT / 'corpus/parks/registry.jsonl') if p.exists()),
+            ROOT / 'extract/park/data/registry.jsonl')
 REG = {}
 if REGF.exists():
     for line in open(REGF, encoding='utf-8'):
@@ -22,7 +26,7 @@ VAL_KEYS = {'canonical', 'level', 'province', 'city', 'id'}
 LEVELS = {'national', 'provincial', 'other', 'unknown'}
 
 
-def main(path=GOLD):
+def main(path=GOLD, years=(2020, 2023)):
     errors, ids = [], set()
     docs = [json.loads(l) for l in open(path, encoding='utf-8') if l.strip()]
     lv, inreg, prov, canon_of_id = collections.Counter(), collections.Counter(), collections.Counter(), {}
@@ -36,8 +40,9 @@ def main(path=GOLD):
         ids.add(did)
         if d.get('labels') != ['PARK']:
             errors.append(f'{did}: labels')
-        if not re.fullmatch(r'202[0-3]-\d\d-\d\d', d.get('date') or ''):
-            errors.append(f'{did}: date {d.get("date")}')
+        date = d.get('date') or ''
+        if not (re.fullmatch(r'\d{4}-\d\d-\d\d', date) and years[0] <= int(date[:4]) <= years[1]):
+            errors.append(f'{did}: date {d.get("date")} not an ISO date in {years[0]}-{years[1]}')
         text = d['text']
         if len(text) < 300:
             errors.append(f'{did}: text shorter than 300 characters')
@@ -91,4 +96,9 @@ def main(path=GOLD):
 
 
 if __name__ == '__main__':
-    sys.exit(main(*(sys.argv[1:])))
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--dir', default=str(HERE.parent), help='test-set folder holding park.jsonl (default: gold-test)')
+    ap.add_argument('--years', default='2020-2023', help='allowed publication years, e.g. 2018-2025')
+    a = ap.parse_args()
+    y0, y1 = (int(x) for x in a.years.split('-'))
+    sys.exit(main(pathlib.Path(a.dir) / 'park.jsonl', (y0, y1)))

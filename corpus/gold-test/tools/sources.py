@@ -1,8 +1,16 @@
 #!/usr/bin/env python3
-"""Write ../SOURCES.md from ../park.jsonl plus the licence and date notes below."""
-import json, pathlib
+"""Write <dir>/SOURCES.md from <dir>/park.jsonl plus licence and date notes.
+
+Usage: sources.py [--dir corpus/gold-test2]. The notes below are those of corpus/gold-test; another
+folder gives its own in <dir>/tools/sources_meta.py (dicts LIC and DATE keyed by the two-digit
+number, strings HEAD and TAIL).
+"""
+import argparse, importlib.util, json, pathlib
 HERE = pathlib.Path(__file__).resolve().parent
-docs = [json.loads(l) for l in open(HERE.parent / 'park.jsonl', encoding='utf-8')]
+ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+ap.add_argument('--dir', default=str(HERE.parent))
+FOLDER = pathlib.Path(ap.parse_args().dir).resolve()
+docs = [json.loads(l) for l in open(FOLDER / 'park.jsonl', encoding='utf-8')]
 OFF = 'official document of a state organ (Art. 5, Copyright Law of the PRC): may be shipped'
 NEWS = 'news report / third-party page: copyright of the publisher; a short excerpt kept for evaluation only, do not redistribute beyond the test set'
 FACT = 'factual list (names and ranks from an official evaluation) on a third-party page; excerpt kept for evaluation only'
@@ -31,12 +39,20 @@ DATE = {
  '23': 'publication date in the URL (t20200819); the document is dated 2020年6月28日', '28': 'issue date of the e-paper',
  '33': 'date of the notice (2020年9月24日); the repost shows no page date', '36': 'issue date of the e-paper',
 }
-out = ['# PARK test set: sources', '',
-       'Every document is an excerpt returned by the `search` tool (corpus "pages") and used as given: the end cut at the last complete sentence (or the last complete list item), characters otherwise exact; in 14 and 15 the site navigation before the article title was left out. All were published 2020–2023; none is in /work/main/corpus or /work/shared/corpus.', '',
+HEAD = ('Every document is an excerpt returned by the `search` tool (corpus "pages") and used as given: the end cut at the last complete sentence (or the last complete list item), characters otherwise exact; in 14 and 15 the site navigation before the article title was left out. All were published 2020–2023; none is in /work/main/corpus or /work/shared/corpus.')
+TAIL = ('Licence summary: documents 10, 12, 13, 18, 23, 24, 29 and 33 are official documents of state organs (Art. 5) and may be shipped with the project; the others are news reports or third-party pages kept as short excerpts for measuring the recognizer, with their URL recorded, and should not be redistributed beyond this held-out test set without clearing the publisher’s rights.')
+TITLE = '# PARK test set: sources'
+meta = FOLDER / 'tools' / 'sources_meta.py'
+if meta.exists():
+    spec = importlib.util.spec_from_file_location('sources_meta', meta)
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    LIC, DATE, HEAD, TAIL, TITLE = m.LIC, m.DATE, m.HEAD, m.TAIL, getattr(m, 'TITLE', TITLE)
+out = [TITLE, '', HEAD, '',
        '| # | id | title | publisher | date | URL | licence basis |', '|---|---|---|---|---|---|---|']
 for d in docs:
     n = d['id'].split('-')[2]
     out.append(f"| {n} | {d['id']} | {d['title']} | {d['publisher']} | {d['date']} ({DATE.get(n, 'page date')}) | {d['source']} | {LIC[n]} |")
-out += ['', 'Licence summary: documents 10, 12, 13, 18, 23, 24, 29 and 33 are official documents of state organs (Art. 5) and may be shipped with the project; the others are news reports or third-party pages kept as short excerpts for measuring the recognizer, with their URL recorded, and should not be redistributed beyond this held-out test set without clearing the publisher’s rights.']
-(HERE.parent / 'SOURCES.md').write_text('\n'.join(out) + '\n', encoding='utf-8')
+out += ['', TAIL]
+(FOLDER / 'SOURCES.md').write_text('\n'.join(out) + '\n', encoding='utf-8')
 print(len(docs), 'sources written')
