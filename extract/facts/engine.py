@@ -150,7 +150,14 @@ def extract_facts(text: str, mentions: Sequence[Mention], date: dt.date | None =
         for it in items:
             if it.kind == "ind" and it.data == "general_budget_revenue":
                 it.data = "fiscal_revenue"
-    return _Reader(view, sentences, items, lex, original=text, date=date).run()
+    facts = _Reader(view, sentences, items, lex, original=text, date=date).run()
+    return sorted(facts, key=_text_order)  # stable: facts of one figure keep the order they were read in
+
+
+def _text_order(f: Fact) -> tuple[int, int]:
+    """A fact's place in the text: its sentence, then its figure (value, first change or share)."""
+    at = f.value or (f.changes[0] if f.changes else None) or f.share
+    return (f.sentence[0], at.start if at is not None else f.indicator.start)
 
 
 def _items(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[Item]:
@@ -268,8 +275,13 @@ class _Reader:
         resp = any(it.kind == "resp" for it in items)
         if self._from_to(s, items) or (resp and self._segments_respectively(s, items)):
             return
-        if resp and (self._subjects_respectively(s, items, modality) or self._shares_respectively(s, items)):
+        if resp and self._subjects_respectively(s, items, modality):
             return
+        used = self._shares_respectively(s, items) if resp else None
+        if used is not None:  # the rest of the sentence is read as usual
+            items = [it for it in items if id(it) not in used]
+            clauses = self._clauses(s, items)
+            resp = any(it.kind == "resp" for it in items)
         if resp:
             if not self._respectively(s, clauses):
                 return  # a 分别 list we cannot zip exactly: nothing from this sentence
@@ -311,6 +323,8 @@ class _Reader:
                 if kind in ("PARK", "group") and not seen_value:
                     if _OBJECT_VERB.search(self.text, max(c0, it.start - 14), it.start):
                         continue  # 建设了23家国家自主创新示范区: what was built, not who reports
+                    if j and its[j - 1].kind == "share" and its[j - 1].end == it.start:
+                        continue  # 占全省高新区的34%: the whole, not who reports
                     subj = self._subject_of(it, its, j, s.index)
                     if subj is not None:
                         subjects_here.append(subj)
@@ -1106,20 +1120,21 @@ class _Reader:
         self.subject = None  # several parks: none carries on
         return True
 
-    def _shares_respectively(self, s: Sentence, items: list[Item]) -> bool:
+    def _shares_respectively(self, s: Sentence, items: list[Item]) -> set[int] | None:
         """``A、B、C分别占全省的 a、b、c`` / ``A、B占比分别为 a、b``: indicators with no value of their
         own, zipped with the shares after 分别 — one share-only fact each; counts that differ give
-        no fact. True when the sentence was read this way (its facts emitted)."""
+        no fact. The ids of the items read this way (their facts emitted), None when no such list."""
         found = self._share_list(items)
         if found is None:
-            return False
+            return None
         k, inds, share, values = found
+        used = {id(it) for it in items[k:]}
         here = [x for n, x in enumerate(items[:k]) if x.kind in ("PARK", "group")
                 and not (n and items[n - 1].kind == "share" and items[n - 1].end == x.start)]  # 占全省高新区: the whole
         subj = (self._subject_of(here[-1], items, items.index(here[-1]), s.index) if here else None)
         subj = subj.record(s.index, "explicit") if subj is not None else self._current([], False, s.index)
         if subj is None:
-            return True
+            return used
         for it in items[:k]:
             if it.kind == "DATE" and not self._is_comparison(it) and getattr(it.data, "resolved", True):
                 self.period = self._period(it, s.index)
@@ -1129,7 +1144,7 @@ class _Reader:
             d = self._draft(dict(subj), ind, None, None, s, 0, "actual", False, "fact.respectively_shares", False)
             d.share = {"value": format(v.data.value, "f"), "of": of, "start": v.start, "end": v.end}
             self._emit(d, s)
-        return True
+        return used
 
     def _respectively(self, s: Sentence, clauses) -> bool:
         """Zip a 分别/依次 list, or refuse the sentence. Returns True when the sentence may be read

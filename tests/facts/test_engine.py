@@ -178,6 +178,11 @@ CASES = [
      [(HEFEI, None, "gdp", "2023", "900亿元", (("yoy", "percent", "0.06"),), None, "actual")]),
     ("2023年，合肥高新区研究与试验发展（R&D）经费支出12亿元。",
      [(HEFEI, None, "rd_expenditure", "2023", "12亿元", (), None, "actual")]),
+    # a whole after 占 is no subject; the rest of a sentence with a share list is read as usual
+    ("2023年，石家庄、保定2家国家高新区实现营业收入占全省高新区的34%，税收、出口分别占全省高新区的30%、40%。",
+     [("国家高新区", None, "operating_revenue", "2023", None, (), "0.34", "actual"),
+      ("国家高新区", None, "tax_revenue", "2023", None, (), "0.3", "actual"),
+      ("国家高新区", None, "export", "2023", None, (), "0.4", "actual")]),
     # indicators zipped with the shares after 分别
     ("2023年，合肥高新区营业收入、税收分别占全省的12%、9%。",
      [(HEFEI, None, "operating_revenue", "2023", None, (), "0.12", "actual"),
