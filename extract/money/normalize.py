@@ -57,10 +57,15 @@ def _trailing_big(run: str) -> str:
     return run[k:]
 
 
+_FAR_BELOW = 1000  # a low end a thousandth of the high end or less is no end of the same range
+
+
 def range_ends(run1: str, run2: str) -> tuple[Quantity, Quantity]:
     """Both ends of a range. A low end without a scale word takes the high end's:
     十八至三十万 → 18万–30万, 2——3万 → 2万–3万, 两到三仟 → 2000–3000, 八到九百亿 → 8亿–900亿
-    (JioNLP's reading), unless that would put it above the high end (8500到3万 → 8500–30000)."""
+    (JioNLP's reading), unless that would put it above the high end (8500到3万 → 8500–30000) —
+    and a low end that is then far below the high end (2023-3亿元: a year and an amount) makes
+    no range at all (NumeralError)."""
     low, high = read_quantity(run1), read_quantity(run2)
     if not any(ch in _BIG for ch in run1):
         big = _trailing_big(run2)
@@ -68,6 +73,8 @@ def range_ends(run1: str, run2: str) -> tuple[Quantity, Quantity]:
             scaled = low.value * _scale(big)
             if scaled <= high.value:
                 return Quantity(scaled), high
+            if low.value * _FAR_BELOW < high.value:
+                raise NumeralError(f"{run1} and {run2} are no two ends of one range")
         elif run2 and run2[-1] in SMALL_UNITS and not any(ch in _UNITS for ch in run1):
             scaled = low.value * SCALE_VALUES[run2[-1]]
             if scaled <= high.value:

@@ -29,6 +29,8 @@ SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "�
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 POINTS = frozenset("点點")
 NEGATIVE_SIGNS = frozenset("负負-−－")
+# A minus written as a word (零下13% = −13%, as 零下4℃ is below zero).
+NEGATIVE_WORDS = frozenset({"零下"})
 
 # Vague markers inside a quantity: 200余万, 十几万, 数十亿, 上百亿, 三十多万.
 APPROX_INSIDE = frozenset("余多几数上来")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extract.numeral.lexicon import DIGITS, NEGATIVE_SIGNS, RANGE_SEP, SMALL_UNITS, ZEROS
+from extract.numeral.lexicon import DIGITS, NEGATIVE_SIGNS, NEGATIVE_WORDS, RANGE_SEP, SMALL_UNITS, ZEROS
 
 # --- qualifiers: the table MONEY and PERCENT share (extract/qualifier.py) ---------------------
 from extract.qualifier import TRAILING as TRAILING_QUALIFIERS  # noqa: E402,F401
@@ -43,7 +43,7 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,8})?"
 # Not inside a longer number, a code or a URL (…/2023, v1.5, x=12%20).
 NUMBER_START = r"(?<![0-9A-Za-z_./=&#%\\-])(?<!\d,)"
 SEP = RANGE_SEP
-CN_SIGN = f"[{_signs}]"
+CN_SIGN = "(?:[" + _signs + "]|" + "|".join(sorted(NEGATIVE_WORDS)) + ")"  # 负, 負, 零下
 # 百分之十五, 千分之三, 万分之五, 三分之一, 5分之1 (the denominator and its parser value).
 DENOMINATOR = f"(?:[{_digits}十]{{1,3}}|[百千万]|\\d{{1,3}})"
 

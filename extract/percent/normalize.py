@@ -12,12 +12,12 @@ from decimal import Decimal
 
 from extract.numeral import NumeralError, parse_number, parse_quantity
 from extract.numeral.parse import approximate_range
-from extract.numeral.lexicon import DIGITS, SMALL_UNITS, ZEROS
+from extract.numeral.lexicon import DIGITS, NEGATIVE_SIGNS, NEGATIVE_WORDS, SMALL_UNITS, ZEROS
 from extract import qualifier as qualifiers
 from extract.percent.lexicon import FRACTION_WORDS, INSIDE_APPROX
 from schemas.records import PercentUnit, PercentValue, Qualifier
 
-MINUS_SIGNS = frozenset("-−负負")
+MINUS_SIGNS = NEGATIVE_SIGNS | NEGATIVE_WORDS
 
 
 def number(text: str) -> tuple[Decimal, str | None]:
