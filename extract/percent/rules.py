@@ -58,9 +58,9 @@ _CN_RUN = f"{CN_NUMBER}{{1,10}}"
 _NOT_AFTER_CN = f"(?<!{CN_NUMBER})"
 _CN_DIGITS = CN_DIGIT[1:-1]
 
-# 14.3%, −3.2%, 95%以上, 5%—8%, 5-8%, 3‰.
+# 14.3%, −3.2%, 十三%, 95%以上, 5%—8%, 5-8%, 3‰.
 _PCT = (
-    rf"(?P<pct>{NUMBER_START}(?P<pct_sign>{SIGN}|{CN_SIGN})?(?P<pct_lo>{NUMBER})"
+    rf"(?P<pct>{NUMBER_START}(?P<pct_sign>{SIGN}|{CN_SIGN})?(?:(?P<pct_lo>{NUMBER})|{_NOT_AFTER_CN}(?P<pct_lo_cn>{CN_NUMBER}{{1,8}}))"
     rf"(?:(?P<pct_lo_mark>[%‰])?{SEP}(?P<pct_hi>{NUMBER})(?=[%‰]))?"
     rf"(?P<pct_mark>[%‰])(?![0-9A-Fa-f]{{2}})(?P<pct_trail>{TRAILING})?)"
 )
@@ -112,13 +112,23 @@ def _candidate(text: str, start: int, end: int, value: PercentValue, rule: str, 
 
 # --- rules ---------------------------------------------------------------------------------
 
+def _word_before_cn(text: str, at: int, run: str) -> bool:
+    """Is the Chinese numeral before % part of a word — an ordinal (第十三%) or one digit glued
+    to a character (统一%, 唯一%)?"""
+    before = text[at - 1] if at else ""
+    return before == "第" or (len(run) == 1 and "\u4e00" <= before <= "\u9fff")
+
+
 def _pct(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
-    """percent.number+% — 14.3%, −3.2%, 95%以上; percent.range+% — 5%—8%, 5-8%."""
+    """percent.number+% — 14.3%, −3.2%, 十三%, 95%以上; percent.range+% — 5%—8%, 5-8%."""
     scale = PERCENT_SIGNS[m["pct_mark"]]
     lo_mark = m["pct_lo_mark"]
     if lo_mark and lo_mark != m["pct_mark"]:
         raise NumeralError("mixed % and ‰")
-    lo, lo_inside = nz.number(m["pct_lo"])
+    cn = m["pct_lo_cn"]
+    if cn and not m["pct_sign"] and _word_before_cn(text, m.start("pct_lo_cn"), cn):
+        return
+    lo, lo_inside = nz.number(m["pct_lo"] or cn)  # 14.3%, 十三%
     lo = nz.signed(lo, m["pct_sign"]) / scale
     start = m.start("pct")
     trail = m["pct_trail"]
@@ -133,7 +143,8 @@ def _pct(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     # Not a range (2024-5%, 15%至10%): each side on its own, if it has its own % sign.
     if lo_mark:
         q_lo = nz.qualifier(leading(text, start)[0], lo_inside, None)
-        yield _candidate(text, start, m.end("pct_lo") + 1, nz.value(lo, qualifier=q_lo), "percent.number+%")
+        lo_end = m.end("pct_lo") if m["pct_lo"] else m.end("pct_lo_cn")
+        yield _candidate(text, start, lo_end + 1, nz.value(lo, qualifier=q_lo), "percent.number+%")
     hi_start = m.start("pct_hi")
     yield _candidate(text, hi_start, m.end("pct"),
                      nz.value(hi, qualifier=nz.qualifier(None, None, trail)), "percent.number+%")
