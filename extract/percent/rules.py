@@ -60,7 +60,7 @@ _CN_DIGITS = CN_DIGIT[1:-1]
 
 # 14.3%, −3.2%, 十三%, 95%以上, 5%—8%, 5-8%, 3‰.
 _PCT = (
-    rf"(?P<pct>{NUMBER_START}(?P<pct_sign>{SIGN}|{CN_SIGN})?(?:(?P<pct_lo>{NUMBER})|{_NOT_AFTER_CN}(?P<pct_lo_cn>{CN_NUMBER}{{1,8}}))"
+    rf"(?P<pct>{NUMBER_START}(?P<pct_sign>{SIGN}|{CN_SIGN})?(?:(?P<pct_lo>{NUMBER})|{_NOT_AFTER_CN}(?P<pct_lo_cn>[{_CN_DIGITS}十拾]{CN_NUMBER}{{0,7}}))"
     rf"(?:(?P<pct_lo_mark>[%‰])?{SEP}(?P<pct_hi>{NUMBER})(?=[%‰]))?"
     rf"(?P<pct_mark>[%‰])(?![0-9A-Fa-f]{{2}})(?P<pct_trail>{TRAILING})?)"
 )
