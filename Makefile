@@ -6,6 +6,7 @@ PIP := $(PY) -m pip
 NEWSX := $(VENV)/bin/newsx
 GOLD := $(wildcard corpus/gold/*.jsonl)
 TEST_GOLD := $(wildcard corpus/gold-test/*.jsonl)
+TEST2_GOLD := $(wildcard corpus/gold-test2/*.jsonl)
 
 .PHONY: run test install install-test bench score gold-check peers schemas results clean help
 
@@ -50,6 +51,8 @@ score: install
 	$(NEWSX) score $(GOLD)
 	@echo "== held-out test split (corpus/gold-test) =="
 	$(NEWSX) score $(TEST_GOLD)
+	@echo "== second held-out PARK test split (corpus/gold-test2, never consulted during development) =="
+	$(NEWSX) score $(TEST2_GOLD)
 	@echo "== facts: dev gold (corpus/facts/dev-*.jsonl) =="
 	$(NEWSX) score --facts corpus/facts/dev-*.jsonl
 	@echo "== facts: held-out test split (corpus/facts/test-*.jsonl) =="
@@ -65,7 +68,8 @@ results: install
 	@mkdir -p out
 	$(NEWSX) score $(GOLD) --json > out/score-dev.json
 	$(NEWSX) score $(TEST_GOLD) --json > out/score-test.json
-	$(PY) tools/results_table.py README.md out/score-dev.json out/score-test.json
+	$(NEWSX) score $(TEST2_GOLD) --json > out/score-test2.json
+	$(PY) tools/results_table.py README.md out/score-dev.json out/score-test.json out/score-test2.json
 
 schemas: install
 	$(PY) -m schemas.export

@@ -1,12 +1,14 @@
 """Rewrite the README's results table from `newsx score --json` (never typed by hand).
 
 The table shows the development gold (corpus/gold: the rules were written while reading it, so
-its scores flatter) beside the held-out test split (corpus/gold-test: labelled before the
-extractor ran on it, never used to write a rule).
+its scores flatter) beside the held-out test splits (corpus/gold-test and corpus/gold-test2:
+labelled before the extractor ran on them, never used to write a rule; test-2 is the newer one,
+never consulted during development).
 
     newsx score corpus/gold/*.jsonl --json > dev.json
     newsx score corpus/gold-test/*.jsonl --json > test.json
-    python tools/results_table.py README.md dev.json test.json
+    newsx score corpus/gold-test2/*.jsonl --json > test2.json
+    python tools/results_table.py README.md dev.json test.json test2.json
 """
 
 from __future__ import annotations
@@ -30,19 +32,25 @@ def _rows(report: dict) -> list[tuple[str, dict]]:
     return [(k, v) for k, v in report["labels"].items() if v["gold"]] + [("overall", report["overall"])]
 
 
-def render(dev: dict, test: dict | None = None) -> str:
+TEST_SPLITS = ("test", "test-2")
+
+
+def render(dev: dict, test: dict | None = None, test2: dict | None = None) -> str:
+    held = [(name, rep) for name, rep in zip(TEST_SPLITS, (test, test2)) if rep]
+    folders = {"test": "corpus/gold-test", "test-2": "corpus/gold-test2"}
+    said = ", ".join(f"`{folders[n]}` ({rep['documents']} documents, PARK only)" for n, rep in held)
     lines = [f"Measured by `make results`: the development gold `corpus/gold` ({dev['documents']} documents) "
-             "and, where labelled, the held-out test split `corpus/gold-test`"
-             + (f" ({test['documents']} documents, PARK only)" if test else "") + ".",
+             "and, where labelled, the held-out test splits" + (f" {said}" if said else "") + ".",
              "",
              "| label | split | gold spans | " + " | ".join(COLUMNS) + " |",
              "|---|---|---:|" + "---:|" * len(COLUMNS)]
-    test_rows = dict(_rows(test)) if test else {}
+    held_rows = [(name, dict(_rows(rep))) for name, rep in held]
     for label, r in _rows(dev):
         lines.append(f"| {label} | dev | {r['gold']} | " + " | ".join(_cells(r)) + " |")
-        t = test_rows.get(label) if label != "overall" else None
-        if t is not None:
-            lines.append(f"| {label} | test | {t['gold']} | " + " | ".join(_cells(t)) + " |")
+        for name, rows in held_rows:
+            t = rows.get(label) if label != "overall" else None
+            if t is not None:
+                lines.append(f"| {label} | {name} | {t['gold']} | " + " | ".join(_cells(t)) + " |")
     return "\n".join(lines)
 
 
@@ -71,7 +79,7 @@ def parse(readme: str) -> dict[tuple[str, str], dict]:
 def figures(report: dict, split: str) -> dict[tuple[str, str], dict]:
     out = {}
     for label, r in _rows(report):
-        if split == "test" and label == "overall":
+        if split != "dev" and label == "overall":
             continue
         cells = _cells(r)
         out[(label, split)] = {"gold": r["gold"], **{n: None if c == "–" else float(c) for n, c in zip(COLUMNS, cells)}}
@@ -79,17 +87,17 @@ def figures(report: dict, split: str) -> dict[tuple[str, str], dict]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) not in (2, 3):
-        sys.stderr.write("usage: results_table.py README.md dev.json [test.json]\n")
+    if len(argv) not in (2, 3, 4):
+        sys.stderr.write("usage: results_table.py README.md dev.json [test.json [test2.json]]\n")
         return 2
     path = Path(argv[0])
-    dev = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
-    test = json.loads(Path(argv[2]).read_text(encoding="utf-8")) if len(argv) == 3 else None
+    dev, test, test2 = (json.loads(Path(a).read_text(encoding="utf-8")) if a else None
+                        for a in (argv[1:] + [None, None])[:3])
     text = path.read_text(encoding="utf-8")
     if START not in text:
         sys.stderr.write(f"{path} has no {START} marker\n")
         return 1
-    path.write_text(replace(text, render(dev, test)), encoding="utf-8")
+    path.write_text(replace(text, render(dev, test, test2)), encoding="utf-8")
     return 0
 
 

@@ -76,7 +76,6 @@ _OTHER_HEAD = regex.compile(r"^(?:其中|全区|全市|全省|园区|该区|本�
 _OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面积|产量|总量|税金|税费)\Z")
 _OTHER_COMPARISON = regex.compile(r"高于|低于|快于|慢于|领先|超出|个月|年来")  # 9个月高于市建安投资: a comparison, no name
 _MEMBER_LIST = regex.compile(r"(?:\p{Han}{2,4}、)+\p{Han}{2,4}(?:等|和\p{Han}{2,4})?\Z")
-_INSIDE_PHRASE = frozenset({"ind", "blocker", "resp"})  # lexicon words a counted noun phrase may hold
 _NOT_OTHER = frozenset({"总额", "金额", "价值", "产值", "总值", "投资", "收入", "资金", "总投资", "投资额"})
 # A clause head ``NAME 完成/实现 …``: the doer of the verb stands before it.
 _DOER = regex.compile(r"\s*(?:\d{1,4}[-—~至]\d{1,2}月|前三季度|上半年|全年|今年)?[，,]?\s*(\p{Han}{2,8}?)(?:完成|实现|达到)")
@@ -495,10 +494,10 @@ class _Reader:
                     inherited = self._parent_indicator(its, j, c0, s, drafts)
                     if inherited is not None:
                         (ind, inherited_segment), rule, pending = inherited, "fact.qizhong_inherited", None
-                if ind is None and (pending is None or kind == "COUNT"):
-                    other = self._other(its, c0, it.start) if kind == "MONEY" else self._other_count(its, c0, it.start, pending)
+                if ind is None and pending is None and kind == "MONEY":
+                    other = self._other(its, c0, it.start)
                     if other is not None:
-                        (ind, other_scope), rule = other, "fact.other_value" if kind == "MONEY" else "fact.other_count"
+                        (ind, other_scope), rule = other, "fact.other_value"
                 if ind is None:
                     continue
                 if ind is pending:
@@ -775,42 +774,6 @@ class _Reader:
         b = lo + m.end()
         scope = last.data if last is not None and last.kind == "scope" else None  # 限上商品销售额
         return Item(a, b, "ind", "other", self.text[a:b]), scope
-
-    def _other_count(self, its: list[Item], c0: int, end: int, pending: Item | None) -> tuple[Item, str | None] | None:
-        """What a COUNT counts when the lexicon has no id for it (FACTS.md ``other``): the noun
-        phrase right before the count (汇聚科技服务机构56个, 共获得国家奖项4项), from the clause or
-        the last figure, after a list's last 、 or 等 and the verbs that open it; its last word a
-        noun for jieba. A lexicon word inside it is a modifier (企业载体22个); one that ends it or
-        stands before it leaves the count to the lexicon. None when no such phrase stands there
-        or a verb takes the count as its object (建设了38个…)."""
-        lo, last = c0, None
-        for it in its:
-            if it.end > end:
-                break
-            if it.end >= lo and it.kind not in _INSIDE_PHRASE:
-                lo, last = it.end, it
-        left = _OTHER_TAIL.sub("", self.text[lo:end])
-        m = _OTHER_NP.search(left)
-        if m is None:
-            return None
-        a = lo + m.start()
-        b = lo + m.end()
-        if "了" in self.text[b:end] or pending is not None and not a <= pending.start < pending.end < b:
-            return None
-        if self.text.startswith(("以上", "以下"), a) or self.text[max(c0, a - 3):a].endswith(("以上", "以下", "以上的", "以下的")):
-            return None  # 亿元以上项目23个: a class set by a threshold, not the counted thing itself
-        cut = max(self.text.rfind("等", a, b), self.text.rfind("的", a, b))
-        if cut >= 0:
-            a = cut + 1
-        head = _SEGMENT_HEAD.match(self.text, a, b)
-        a = (head.end() if head else a)
-        if cut < 0 and self.text[a - 1:a] != "、":  # after 等 or 、 the phrase is a noun's already
-            a += counted_phrase_start(self.text[a:b])
-        np = self.text[a:b]
-        if not 2 <= len(np) <= 12 or np in _NOT_OTHER or _OTHER_COMPARISON.search(np):
-            return None
-        scope = last.data if last is not None and last.kind == "scope" else None
-        return Item(a, b, "ind", "other", np), scope
 
     def _named_other(self, c0: int, end: int) -> bool:
         """Does the clause open with the name of a company or a person doing the verb

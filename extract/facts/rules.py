@@ -35,8 +35,6 @@ RULES: list[Rule] = [
          "示范园区技术合同成交额完成8亿元。"),
     Rule("fact.respectively_shares", "indicators A、B 分别占…的 a%、b% (占比分别为): one share-only fact each, counts equal",
          "示范园区营业收入、税收分别占全省的12%、9%。"),
-    Rule("fact.other_count", "noun phrase with no lexicon id right before a COUNT (汇聚…机构N个): indicator other",
-         "示范园区去年汇聚检验检测机构12个。"),
     Rule("fact.other_change", "noun phrase ending in a measure noun (同比)(增长/下降) figure: indicator other, change only",
          "示范园区建安投资同比增长9%。"),
     Rule("fact.group_total", "group 总数达 N家: the number of zones of a group",

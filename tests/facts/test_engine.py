@@ -163,12 +163,8 @@ CASES = [
      [(HEFEI, "第三产业", "operating_revenue", "2023-01/2023-08", None, (("yoy", "percent", "0.213"),), None, "actual")]),
     ("2023年，合肥高新区营业收入稳步提升，工业投资同比增长5%。",
      [(HEFEI, None, "industrial_investment", "2023", None, (("yoy", "percent", "0.05"),), None, "actual")]),
-    # a count the lexicon has no id for: the noun phrase right before it, after its verb and a list's 等
-    ("2023年，合肥高新区汇聚检验检测机构12个。",
-     [(HEFEI, None, "other", "2023", "12个", (), None, "actual")]),
-    ("2023年，合肥高新区建成中试基地、共享实验室等创新平台9个。",
-     [(HEFEI, None, "other", "2023", "9个", (), None, "actual")]),
-    ("2023年，合肥高新区建设了38个创新平台。", []),                                  # the count is a verb's object
+    # a count the lexicon has no id for gives no fact (where its noun phrase starts is unread)
+    ("2023年，合肥高新区汇聚检验检测机构12个。", []),
     # industries after 其中 zipped with the changes after 分别: segments of the sentence's indicator
     ("2023年，合肥高新区多数行业产值实现正增长，其中，化学原料制造业、汽车制造业分别同比增长12%、8%。",
      [(HEFEI, "化学原料制造业", "industrial_output", "2023", None, (("yoy", "percent", "0.12"),), None, "actual"),
@@ -197,21 +193,6 @@ CASES = [
 @pytest.mark.parametrize("text, want", CASES, ids=[c[0][:24] for c in CASES])
 def test_facts_of_sentences(text, want):
     assert _rows(text) == want
-
-
-def test_other_count_text():
-    texts = [f.indicator.text for f in facts_of_text("2023年，合肥高新区汇聚检验检测机构12个，获得省级奖项5项。", DATE)]
-    assert texts == ["检验检测机构", "省级奖项"]
-    texts = [f.indicator.text for f in facts_of_text("2023年，合肥高新区建成中试基地、共享实验室等创新平台9个。", DATE)]
-    assert texts == ["创新平台"]
-
-
-def test_group_region_and_count():
-    facts = facts_of_text("2023年，江苏省国家级经开区实现进出口总额2.1万亿元。", DATE)
-    assert [(f.subject.kind.value, f.subject.canonical, f.subject.region) for f in facts] == [
-        ("park_group", "国家级经开区", "江苏省")]
-    facts = facts_of_text("2023年，全国178家国家高新区实现营业收入80万亿元。", DATE)
-    assert [(f.subject.count, f.value.amount) for f in facts] == [(178, 80 * 10**12)]
 
 
 def test_group_named_by_members_is_the_provinces():
