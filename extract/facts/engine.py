@@ -75,6 +75,8 @@ _OTHER_NP = regex.compile(r"[\p{Han}A-Za-z&]+\Z")
 _OTHER_HEAD = regex.compile(r"^(?:其中|全区|全市|全省|园区|该区|本区|区内|实现|完成|主要|各类|重点)+")
 _OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面积|产量|总量|税金|税费)\Z")
 _OTHER_COMPARISON = regex.compile(r"高于|低于|快于|慢于|领先|超出|个月|年来")  # 9个月高于市建安投资: a comparison, no name
+# A span the sentence states itself, with no DATE: 挂牌十年来, 成立以来, 多年来.
+_SINCE = regex.compile(r"[十百几多两三四五六七八九\d]年来|(?:挂牌|成立|设立|获批|建区|开园|运行|启动|建设)以来")
 _MEMBER_LIST = regex.compile(r"(?:\p{Han}{2,4}、)+\p{Han}{2,4}(?:等|和\p{Han}{2,4})?\Z")
 _NOT_OTHER = frozenset({"总额", "金额", "价值", "产值", "总值", "投资", "收入", "资金", "总投资", "投资额"})
 # A clause head ``NAME 完成/实现 …``: the doer of the verb stands before it.
@@ -825,7 +827,7 @@ class _Reader:
     def _draft(self, subj: dict, ind: Item, scope: str | None, value: dict | None, s: Sentence, ci: int,
                modality: str, stock: bool, rule: str, qizhong: bool) -> Draft:
         period = None
-        if self.period is not None:
+        if self.period is not None and (self.period["sentence"] == s.index or not self._states_span(s)):
             period = {k: v for k, v in self.period.items() if k != "sentence"}
             if self.period["sentence"] != s.index:
                 period["start"] = period["end"] = None
@@ -845,6 +847,14 @@ class _Reader:
             pass
         return Draft(subj, ind, scope, segment, period, value, modality,
                      rule + (QIZHONG if qizhong else ""), ci)
+
+    def _states_span(self, s: Sentence) -> bool:
+        """Does the sentence give its figures a span of its own with no DATE (挂牌十年来, 成立以来)?
+        Then no period is inherited into it (FACTS.md: a span since founding has period null)."""
+        cache = self.__dict__.setdefault("_span_cache", {})
+        if s.index not in cache:
+            cache[s.index] = bool(_SINCE.search(self.text, s.start, s.end))
+        return cache[s.index]
 
     def items_between(self, a: int, b: int) -> Iterable[Item]:
         k = bisect.bisect_left(self._starts, a)

@@ -179,6 +179,9 @@ CASES = [
      [("国家高新区", None, "operating_revenue", "2023", None, (), "0.34", "actual"),
       ("国家高新区", None, "tax_revenue", "2023", None, (), "0.3", "actual"),
       ("国家高新区", None, "export", "2023", None, (), "0.4", "actual")]),
+    # a sentence stating its own span (成立十年来) inherits no period
+    ("2023年，合肥高新区经济平稳增长。园区成立十年来，出口额年均增长12%。",
+     [(HEFEI, None, "export", None, None, (("yoy", "percent", "0.12"),), None, "actual")]),
     # indicators zipped with the shares after 分别
     ("2023年，合肥高新区营业收入、税收分别占全省的12%、9%。",
      [(HEFEI, None, "operating_revenue", "2023", None, (), "0.12", "actual"),
