@@ -54,10 +54,11 @@ MONEY_IDS = frozenset({"gdp", "operating_revenue", "industrial_output", "industr
                        "industrial_investment", "retail_sales", "rd_expenditure", "projects_signed",
                        "projects_started", "investment_attracted"})
 # What may stand between an indicator and its value (实现营业收入X, 营业收入达到X, 总数达178家).
-_LINK = regex.compile(r"^(?:了|共|已|累计|分别|实现|完成|达到|达|为|是|有|约|共计|合计|总计|超过|超|近|接近|将近|高达|突破|逾){0,3}$")
+_LINK = regex.compile(r"^(?:了|共|已|累计|分别|实现|完成|达到|达|为|是|有|约|共计|合计|总计|超过|超|近|接近|将近|高达|突破|逾|"
+                      r"预计|预期|有望|将){0,3}$")  # a modality word between is read as the modality
 # What stands before a generic 企业 that is counted: a verb of having (拥有新型储能企业56家).
 _HAVE = regex.compile(r"^$|(?:拥有|有|集聚|聚集|汇聚|现有|共有|新增|新设|新注册|净增|新引进|引进|培育|入驻|落户|认定|累计|区内|园区|全区)[^，,；;。、的\d]{0,10}$")
-_SEGMENT_TAIL = regex.compile(r"(?:企业|产业|领域|行业|集群|服务业|制造业|产品)$")
+_SEGMENT_TAIL = regex.compile(r"(?:业|领域|集群|产品)$")  # 企业, 产业, 行业, 软件业, 服务业 …
 # A counted phrase is not a segment (27个行业, 前六大行业).
 _NOT_SEGMENT = regex.compile(r"^(?:\d|[一二三四五六七八九十\d]+个|前[一二三四五六七八九十\d]+大?|第(?![一二三]产业))")
 _SEGMENT_STOP = regex.compile(r"[的了有等和及与、已共在从对向将让使把被以其\d\s“”\"（）()【】《》·，,；;：:。]")
@@ -179,6 +180,8 @@ def _items(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[Item]:
         # before it, or the next one, overlaps it
         if (k >= 0 and ws < spans[k][1]) or (k + 1 < n and spans[k + 1][0] < we):
             continue
+        if w.kind == "sector_ind":  # 营利性服务业收入: 收入 the indicator, the sector its segment
+            ws, w = ws + 1, Word(ws + 1, we, "ind", w.data)
         out.append(Item(ws, we, w.kind, w.data, text[ws:we]))
     out.sort(key=lambda i: (i.start, i.end))
     return out

@@ -80,6 +80,8 @@ def _entries(raw: dict):
         yield f, "blocker", ""
     for f, mod in mk["modality"].items():
         yield f, "modality", mod
+    for f, ind in raw["sector_indicators"]["forms"].items():
+        yield f, "sector_ind", ind  # 服务业收入: the indicator starts after 业
 
 
 @lru_cache(maxsize=1)

@@ -182,6 +182,12 @@ CASES = [
     # a sentence stating its own span (成立十年来) inherits no period
     ("2023年，合肥高新区经济平稳增长。园区成立十年来，出口额年均增长12%。",
      [(HEFEI, None, "export", None, None, (("yoy", "percent", "0.12"),), None, "actual")]),
+    # a sector glued to a bare indicator word is the segment (营利性服务业收入); a modality word may link
+    ("2023年1-2月，合肥高新区营利性服务业收入预计95亿元。",
+     [(HEFEI, "营利性服务业", "operating_revenue", "2023-01/2023-02", "95亿元", (), None, "forecast")]),
+    ("2023年，合肥高新区实现营业收入1200亿元，其中软件业营业收入300亿元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1200亿元", (), None, "actual"),
+      (HEFEI, "软件业", "operating_revenue", "2023", "300亿元", (), None, "actual")]),
     # indicators zipped with the shares after 分别
     ("2023年，合肥高新区营业收入、税收分别占全省的12%、9%。",
      [(HEFEI, None, "operating_revenue", "2023", None, (), "0.12", "actual"),
