@@ -15,6 +15,10 @@ Forms, tried in this order at each position (each one bounded, so the scan is li
 
 Around the span (outside it): 截至 / 截止 before → ``as_of``; 以来 / 来 / 至今 / 起 after →
 ``since``. A trailing 左右 / 前后 is inside the span → ``approx``. Nothing inside 《》 is a date.
+
+Every rule name a DATE candidate can carry, made from the records (``forms.FORMS``: one reader a
+surface form, tried in this order for each side of a match; ``RANGE_RULES``; ``EXTRA_RULES``;
+the calendar words of ``extract.date.calendar_words``):
 """
 
 from __future__ import annotations
@@ -31,21 +35,17 @@ import regex
 from extract.base import Candidate, Context
 from extract.date import calendar_words
 from extract.date import lexicon as L
+from extract.date.forms import FORMS, read_side, rule_list, side_groups
 from extract.date.normalize import (
     DAY,
-    HALF,
     MONTH,
-    QUARTER,
     YEAR,
     Side,
     Unit,
     Unresolvable,
     combine,
-    dekad,
     number,
     resolve,
-    shift_month,
-    two_digit_year,
 )
 from schemas.records import DateQualifier, DateValue
 
@@ -136,121 +136,7 @@ QUICK = re.compile(rf"(?=[{L.QUICK_FIRST}])(?:{L.QUICK_START})")
 _TITLE = regex.compile(r"《[^《》\n]{0,120}》")
 
 
-# Reading a match into Sides --------------------------------------------------------------------
-
-def _year_of(g: dict, s: str, ref: dt.date | None) -> int | None:
-    if g.get(f"y{s}"):
-        return number(g[f"y{s}"])
-    if g.get(f"yy{s}"):
-        return two_digit_year(g[f"yy{s}"], ref)
-    if g.get(f"ry{s}"):
-        if ref is None:
-            if L.RELATIVE_YEARS[g[f"ry{s}"]] == 0:
-                return None  # 今年 without a document date: the same unknown year (XXXX)
-            raise Unresolvable("a relative year needs the document date")
-        return ref.year + L.RELATIVE_YEARS[g[f"ry{s}"]]
-    return None
-
-
-def _side(g: dict, s: str, ref: dt.date | None) -> tuple[Side, str]:
-    """The side ``s`` of a match, and the name of the rule that read it."""
-    if g.get(f"cd{s}"):
-        t = g[f"cd{s}"]
-        u = Unit(DAY, number(t[:4]), number(t[4:6]), number(t[6:8]))
-        return Side(u, u), "date.numeric"
-    if g.get(f"sy{s}"):
-        u = Unit(DAY, number(g[f"sy{s}"]), number(g[f"sm{s}"]), number(g[f"sd{s}"]))
-        return Side(u, u), "date.numeric"
-    if g.get(f"ny{s}"):
-        y, m = number(g[f"ny{s}"]), number(g[f"nm{s}"])
-        if g.get(f"nd{s}"):
-            u = Unit(DAY, y, m, number(g[f"nd{s}"]))
-        else:
-            if g[f"ns{s}"] == "." and len(g[f"nm{s}"]) != 2:
-                raise Unresolvable("2023.5 is a decimal, not a month")
-            u = Unit(MONTH, y, m)
-        return Side(u, u), "date.numeric"
-    if g.get(f"rd{s}"):
-        if ref is None:
-            raise Unresolvable("a relative day needs the document date")
-        d = ref + dt.timedelta(days=L.RELATIVE_DAYS[g[f"rd{s}"]])
-        u = Unit(DAY, d.year, d.month, d.day)
-        return Side(u, u), "date.relative_day"
-    if g.get(f"bd{s}"):
-        u = Unit(DAY, None, 0, number(g[f"bd{s}"]), month_known=False)
-        return Side(u, u), "date.day"
-    year = _year_of(g, s, ref)
-    month = None
-    if g.get(f"rm{s}"):
-        if ref is None:
-            raise Unresolvable("a relative month needs the document date")
-        year, month = shift_month(ref.year, ref.month, L.RELATIVE_MONTHS[g[f"rm{s}"]])
-    elif g.get(f"m{s}") or g.get(f"bm{s}"):
-        month = number(g.get(f"m{s}") or g[f"bm{s}"])
-    if month is None and g.get(f"d{s}"):  # the right end of 12月9日至十五号
-        u = Unit(DAY, year, 0, number(g[f"d{s}"]), month_known=False)
-        return Side(u, u), "date.ymd"
-    if month is not None:
-        if not 1 <= month <= 12:
-            raise Unresolvable("no such month")
-        day_text = g.get(f"d{s}") or g.get(f"bdd{s}")
-        if day_text:
-            u = Unit(DAY, year, month, number(day_text))
-            return Side(u, u), "date.ymd"
-        edge = (g.get(f"me{s}") or "").lstrip("月")
-        if edge in L.DEKADS:
-            first, last = L.DEKADS[edge]
-            return dekad(year, month, first, last), "date.ymd"
-        u = Unit(MONTH, year, month)
-        return Side(u, u), "date.ymd"
-    if g.get(f"ye{s}"):
-        u = Unit(MONTH, year, L.YEAR_EDGE_MONTH[g[f"ye{s}"][-1]])
-        return Side(u, u, period=True), "date.period"
-    if g.get(f"h{s}"):
-        u = Unit(HALF, year, 1 if g[f"h{s}"] == "上半年" else 2)
-        return Side(u, u, period=True), "date.period"
-    if g.get(f"q2{s}"):
-        lo, hi = number(g[f"q{s}"]), number(g[f"q2{s}"])
-        return Side(Unit(QUARTER, year, lo), Unit(QUARTER, year, hi), period=True), "date.period"
-    if g.get(f"q{s}"):
-        q = number(g[f"q{s}"])
-        qe = g.get(f"qe{s}")
-        if qe:  # 一季度末 → March, 四季度初 → October
-            u = Unit(MONTH, year, 3 * q if qe == "末" else 3 * q - 2)
-        else:
-            u = Unit(QUARTER, year, q)
-        return Side(u, u, period=True), "date.period"
-    if g.get(f"qf{s}"):
-        u = Unit(QUARTER, year, 1)
-        return Side(u, u, period=True), "date.period"
-    if g.get(f"nq{s}"):
-        n = number(g[f"nq{s}"])
-        return Side(Unit(QUARTER, year, 1), Unit(QUARTER, year, n), period=True), "date.period"
-    if g.get(f"rq{s}"):
-        if ref is None:
-            raise Unresolvable("a relative quarter needs the document date")
-        k = ref.year * 4 + (ref.month - 1) // 3 + L.RELATIVE_QUARTERS[g[f"rq{s}"]]
-        qy, q = k // 4, k % 4 + 1
-        qe = g.get(f"rqe{s}")
-        u = Unit(MONTH, qy, 3 * q if qe == "末" else 3 * q - 2) if qe else Unit(QUARTER, qy, q)
-        return Side(u, u), "date.period"
-    for key in ("nm", "lm", "om"):
-        if g.get(f"{key}{s}"):
-            n = number(g[f"{key}{s}"])
-            if not 1 <= n <= 12:
-                raise Unresolvable("no such month count")
-            lo, hi = {"nm": (1, n), "lm": (13 - n, 12), "om": (n, n)}[key]
-            return Side(Unit(MONTH, year, lo), Unit(MONTH, year, hi), period=True), "date.period"
-    if g.get(f"fm{s}"):
-        u = Unit(MONTH, year, 1)
-        return Side(u, u, period=True), "date.period"
-    if year is not None:
-        if g.get(f"yy{s}"):
-            raise Unresolvable("a two-digit year alone (24年) is a duration, not a date")
-        u = Unit(YEAR, year)
-        return Side(u, u), "date.year"
-    raise Unresolvable("nothing to read")
-
+# Reading a match into Sides: extract.date.forms (one reader per form) -------------------------
 
 def _qualifier(text: str, start: int, end: int, approx: bool) -> DateQualifier:
     before = text[max(0, start - 3) : start]
@@ -315,6 +201,28 @@ _EXTRA_QUICK = re.compile(
     r"(?=[12A-Z前今Qq])(?:(?:19[5-9]|20\d)\d(?!\d)|[A-Z][a-z]{2,8}\.? (?=(?:19|20)\d\d)|[Qq][1-4] (?=(?:19|20)\d\d)"
     r"|前[0-9一二两三四五六七八九十]{1,2}个月|今明两年)"
 )
+
+
+# The rules that are not one side's form (the docstring lists them from here).
+RANGE_RULES: tuple[tuple[str, str], ...] = (
+    ("date.range", "two points joined by a separator (2021年至2023年, 2023年12月28日至30日), a bare "
+                   "start (2023年1—9月, 1-10月, 2021—2023年, 4月12-19日) or a quarter range (一至三季度)"),
+    ("<rule>+weekday", "a full date of any rule with the weekday that names it, one span "
+                       "(周六2013年4月6日, 4月8日周一)"),
+)
+EXTRA_RULES: tuple[tuple[str, str], ...] = (
+    ("date.bare_year", "a year written without 年: 2023 (not 2023元, 2023.5, 2023个)"),
+    ("date.fiscal_year", "a fiscal year: 2023财年 → the year, approx"),
+    ("date.year_end_word", "a year and a year-end word: 2023年岁末, 2024年岁初"),
+    ("date.bare_year+period", "a half or a quarter after a bare year: 2024 H1, 2023Q3"),
+    ("date.bare_year_range", "two bare years: 2021-2023, 2021至2025"),
+    ("date.english_month", "an English month name and a year: March 2024, Jan. 2023"),
+    ("date.quarter_year", "a quarter before a year: Q1 2025"),
+    ("date.first_months", "前N个月 as a calendar window of the document's year: 前11个月"),
+    ("date.this_and_next_year", "今明两年 → the document year and the next"),
+)
+CALENDAR_RULES: tuple[tuple[str, str], ...] = tuple(
+    (name, "see extract.date.calendar_words") for name in calendar_words.RULE_NAMES)
 
 
 def _extra_matches(text: str) -> Iterator[regex.Match]:
@@ -487,7 +395,7 @@ class DateExtractor:
         bare_end = g.get("yearend") or g.get("monthend") or g.get("dayend")
         is_range = bool(bare_end or _has_side(g, "b"))
         try:
-            left, rule = _side(g, "a", ref)
+            left, rule = read_side(g, "a", ref)
             if g.get("yearend"):
                 u = Unit(YEAR, number(g["yearend"]))
                 right: Side | None = Side(u, u)
@@ -498,7 +406,7 @@ class DateExtractor:
                 u = Unit(DAY, None, 0, number(g["dayend"]), month_known=False)
                 right = Side(u, u)
             elif is_range:
-                right, _ = _side(g, "b", ref)
+                right, _ = read_side(g, "b", ref)
             else:
                 right = None
             if right is not None:
@@ -511,7 +419,7 @@ class DateExtractor:
             # An unreadable right end: keep the left point alone (2023年12月 至 …).
             a_start, a_end = m.span("A")
             try:
-                left, rule = _side(g, "a", ref)
+                left, rule = read_side(g, "a", ref)
                 value = resolve(left, ref, past=past)
             except Unresolvable:
                 return None
@@ -547,11 +455,8 @@ def _sentence_year(text: str, start: int, side: Side) -> Side:
     return dc_replace(side, lo=lo, hi=dc_replace(side.hi, year=y))
 
 
-_SIDE_B_KEYS = ("cdb", "syb", "nyb", "rdb", "bdb", "yb", "yyb", "ryb", "mb", "rmb", "db", "yeb", "hb", "qb", "qfb", "nqb",
-                "rqb", "nmb", "lmb", "omb", "fmb")
-
-
-_SIDE_B = frozenset(_SIDE_B_KEYS)
+# A match is a range when one of its side-"b" groups that select a form matched (from FORMS).
+_SIDE_B = side_groups("b", PATTERN.groupindex)
 
 
 def _has_side(g: dict, s: str) -> bool:
@@ -563,3 +468,7 @@ def _check_order(left: Side, right: Side) -> None:
     (2023年12月至30日 reads, 28日至2024年 does not)."""
     if right.hi.year is not None and left.lo.year is None and right.hi.kind == DAY and not right.hi.month_known:
         raise Unresolvable("cannot anchor the range")
+
+
+if __doc__ is not None:  # python -OO drops docstrings
+    __doc__ += rule_list(FORMS, RANGE_RULES + EXTRA_RULES + CALENDAR_RULES)
