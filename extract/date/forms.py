@@ -33,6 +33,7 @@ from extract.date.normalize import (
     shift_month,
     two_digit_year,
 )
+from schemas.records import DateQualifier
 
 Reader = Callable[[dict, str, "dt.date | None", "int | None"], Side]
 
@@ -249,7 +250,91 @@ def side_groups(s: str, pattern_groups) -> frozenset[str]:
     return frozenset(k for f in FORMS if (k := f"{f.key}{s}") in pattern_groups)
 
 
-def rule_list(forms: tuple[Form, ...], more: tuple[tuple[str, str], ...]) -> str:
+
+# The second pattern (rules.EXTRA): bare years and what is written around them ----------------------
+# A reader takes (g, text, start, end, ref) — all of EXTRA's groups, the text, the match's span
+# and the document date — and returns the value, or None when the match is no date.
+
+ExtraReader = Callable[[dict, str, int, int, "dt.date | None"], "str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraForm:
+    key: str          # the group of EXTRA whose match selects this form
+    rule: str
+    read: ExtraReader
+    example: str
+    qualifier: DateQualifier | None = None  # fixed; None: read around the span (截至 …, 以来 …)
+    priority: int = 0
+
+
+def _fiscal_year(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    return str(int(g["y1"]))
+
+
+def _year_end_word(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    return f"{int(g['y1'])}-{L.YEAR_END_WORDS[g['ye']]:02d}"
+
+
+def _bare_year_period(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    return f"{int(g['y1'])}-{g['hq'].upper()}"
+
+
+def _bare_year_range(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    y, y2 = int(g["y1"]), int(g["y2"])
+    return f"{y}/{y2}" if y < y2 <= y + 50 else None
+
+
+def _bare_year(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    nxt = text[end : end + 1]
+    if nxt in L.COUNTERS_AFTER or (nxt.isascii() and nxt.isalpha()) or text.startswith(("年", "月"), end):
+        return None  # 2023个, 2023km, 2023年 (the main pattern's)
+    return str(int(g["y1"]))
+
+
+def _english_month(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    return f"{g['y3']}-{L.ENGLISH_MONTHS[g['en']]:02d}"
+
+
+def _quarter_year(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    return f"{g['y4']}-Q{g['q3']}"
+
+
+def _first_months(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    # 前11个月 as a calendar window: at a clause start or after 在/今年 (补缴后，前3个月发生的…
+    # counts months from an event instead)
+    before, after = text[max(0, start - 2) : start], text[end : end + 1]
+    if ref is None or not (after in "，," or before.endswith(("在", "今年", "年")) or start == 0):
+        return None
+    n = number(g["nm"])
+    year = ref.year if n < ref.month else ref.year - 1
+    return f"{year}-01/{year}-{n:02d}"
+
+
+def _this_and_next_year(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    return None if ref is None else f"{ref.year}/{ref.year + 1}"
+
+
+# In the order they are tried (fy, ye, hq and y2 come with y1, so before it).
+EXTRA_FORMS: tuple[ExtraForm, ...] = (
+    ExtraForm("fy", "date.fiscal_year", _fiscal_year, "a fiscal year: 2023财年 → the year, approx",
+              DateQualifier.approx, 1),
+    ExtraForm("ye", "date.year_end_word", _year_end_word, "a year and a year-end word: 2023年岁末, 2024年岁初"),
+    ExtraForm("hq", "date.bare_year+period", _bare_year_period, "a half or a quarter after a bare year: 2024 H1, 2023Q3"),
+    ExtraForm("y2", "date.bare_year_range", _bare_year_range, "two bare years: 2021-2023, 2021至2025"),
+    ExtraForm("y1", "date.bare_year", _bare_year, "a year written without 年: 2023 (not 2023个, 2023.5, 2023%)"),
+    ExtraForm("en", "date.english_month", _english_month, "an English month name and a year: March 2024, Jan. 2023"),
+    ExtraForm("q3", "date.quarter_year", _quarter_year, "a quarter before a year: Q1 2025"),
+    ExtraForm("nm", "date.first_months", _first_months, "前N个月 as a calendar window of the document's year: 前11个月"),
+    ExtraForm("tn", "date.this_and_next_year", _this_and_next_year, "今明两年 → the document year and the next"),
+)
+
+
+def extra_form(g: dict) -> ExtraForm:
+    """The form of an EXTRA match (its groups ``g``): the first whose group matched."""
+    return next((f for f in EXTRA_FORMS if g[f.key]), EXTRA_FORMS[-1])
+
+def rule_list(forms: tuple[Form | ExtraForm, ...], more: tuple[tuple[str, str], ...]) -> str:
     """The rule list of the module docstring: one line a form, then ``more`` (name, what)."""
     lines = [f"- ``{f.rule}`` ({f.key}): {f.example}" for f in forms]
     lines += [f"- ``{name}``: {what}" for name, what in more]

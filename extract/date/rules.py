@@ -17,7 +17,7 @@ Around the span (outside it): 截至 / 截止 before → ``as_of``; 以来 / 来
 ``since``. A trailing 左右 / 前后 is inside the span → ``approx``. Nothing inside 《》 is a date.
 
 Every rule name a DATE candidate can carry, made from the records (``forms.FORMS``: one reader a
-surface form, tried in this order for each side of a match; ``RANGE_RULES``; ``EXTRA_RULES``;
+surface form, tried in this order for each side of a match; ``RANGE_RULES``; ``forms.EXTRA_FORMS``;
 the calendar words of ``extract.date.calendar_words``):
 """
 
@@ -35,7 +35,7 @@ import regex
 from extract.base import Candidate, Context
 from extract.date import calendar_words
 from extract.date import lexicon as L
-from extract.date.forms import FORMS, read_side, rule_list, side_groups
+from extract.date.forms import EXTRA_FORMS, FORMS, extra_form, read_side, rule_list, side_groups
 from extract.date.normalize import (
     DAY,
     MONTH,
@@ -210,17 +210,6 @@ RANGE_RULES: tuple[tuple[str, str], ...] = (
     ("<rule>+weekday", "a full date of any rule with the weekday that names it, one span "
                        "(周六2013年4月6日, 4月8日周一)"),
 )
-EXTRA_RULES: tuple[tuple[str, str], ...] = (
-    ("date.bare_year", "a year written without 年: 2023 (not 2023元, 2023.5, 2023个)"),
-    ("date.fiscal_year", "a fiscal year: 2023财年 → the year, approx"),
-    ("date.year_end_word", "a year and a year-end word: 2023年岁末, 2024年岁初"),
-    ("date.bare_year+period", "a half or a quarter after a bare year: 2024 H1, 2023Q3"),
-    ("date.bare_year_range", "two bare years: 2021-2023, 2021至2025"),
-    ("date.english_month", "an English month name and a year: March 2024, Jan. 2023"),
-    ("date.quarter_year", "a quarter before a year: Q1 2025"),
-    ("date.first_months", "前N个月 as a calendar window of the document's year: 前11个月"),
-    ("date.this_and_next_year", "今明两年 → the document year and the next"),
-)
 CALENDAR_RULES: tuple[tuple[str, str], ...] = tuple(
     (name, "see extract.date.calendar_words") for name in calendar_words.RULE_NAMES)
 
@@ -240,48 +229,15 @@ def _extra(text: str, ref: dt.date | None) -> Iterator[Candidate]:
     for m in _extra_matches(text):
         g = m.groupdict()
         start, end = m.span()
-        rule = "date.bare_year"
+        form = extra_form(g)
         try:
-            if g["y1"]:
-                y = int(g["y1"])
-                if g["fy"]:
-                    value, q, rule = str(y), DateQualifier.approx, "date.fiscal_year"
-                    yield Candidate(start, end, LABEL, _value(value, q), rule, priority=1)
-                    continue
-                if g["ye"]:
-                    value, rule = f"{y}-{L.YEAR_END_WORDS[g['ye']]:02d}", "date.year_end_word"
-                elif g["hq"]:
-                    value, rule = f"{y}-{g['hq'].upper()}", "date.bare_year+period"
-                elif g["y2"]:
-                    y2 = int(g["y2"])
-                    if not y < y2 <= y + 50:
-                        continue
-                    value, rule = f"{y}/{y2}", "date.bare_year_range"
-                else:
-                    nxt = text[end : end + 1]
-                    if nxt in L.COUNTERS_AFTER or (nxt.isascii() and nxt.isalpha()) or text.startswith(("年", "月"), end):
-                        continue
-                    value = str(y)
-            elif g["en"]:
-                value, rule = f"{g['y3']}-{L.ENGLISH_MONTHS[g['en']]:02d}", "date.english_month"
-            elif g["q3"]:
-                value, rule = f"{g['y4']}-Q{g['q3']}", "date.quarter_year"
-            elif g["nm"]:
-                # 前11个月 as a calendar window: at a clause start or after 在/今年 (补缴后，前3个月发生的…
-                # counts months from an event instead)
-                before, after = text[max(0, start - 2) : start], text[end : end + 1]
-                if ref is None or not (after in "，," or before.endswith(("在", "今年", "年")) or start == 0):
-                    continue
-                n = number(g["nm"])
-                year = ref.year if n < ref.month else ref.year - 1
-                value, rule = f"{year}-01/{year}-{n:02d}", "date.first_months"
-            else:
-                if ref is None:
-                    continue
-                value, rule = f"{ref.year}/{ref.year + 1}", "date.this_and_next_year"
+            value = form.read(g, text, start, end, ref)
         except (Unresolvable, ValueError):
             continue
-        yield Candidate(start, end, LABEL, _value(value, _qualifier(text, start, end, False)), rule, priority=0)
+        if value is None:
+            continue
+        q = form.qualifier if form.qualifier is not None else _qualifier(text, start, end, False)
+        yield Candidate(start, end, LABEL, _value(value, q), form.rule, priority=form.priority)
 
 
 # The option (Context.extras) that turns weekdays, weeks and holidays off: the project gold was
@@ -471,4 +427,4 @@ def _check_order(left: Side, right: Side) -> None:
 
 
 if __doc__ is not None:  # python -OO drops docstrings
-    __doc__ += rule_list(FORMS, RANGE_RULES + EXTRA_RULES + CALENDAR_RULES)
+    __doc__ += rule_list(FORMS + EXTRA_FORMS, RANGE_RULES + CALENDAR_RULES)

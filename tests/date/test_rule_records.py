@@ -1,6 +1,6 @@
 """DATE rules are records: every rule name the code can emit is registered, listed in the rules
 module's docstring and produced by at least one example of extract/date/examples.json; every
-surface form (``forms.FORMS``) reads at least one example."""
+surface form (``forms.FORMS``, ``forms.EXTRA_FORMS``) reads at least one example."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ _NAME = re.compile(r"date\.[a-z_]+(?:\+[a-z_]+)?")
 WEEKDAY = "+weekday"  # the suffix a full date takes with the weekday beside it
 
 REGISTERED = (
-    {f.rule for f in forms.FORMS}
-    | {name for name, _ in rules.RANGE_RULES + rules.EXTRA_RULES if name.startswith("date.")}
+    {f.rule for f in forms.FORMS + forms.EXTRA_FORMS}
+    | {name for name, _ in rules.RANGE_RULES if name.startswith("date.")}
     | set(calendar_words.RULE_NAMES)
 )
 
@@ -85,9 +85,15 @@ def test_every_form_reads_an_example():
     assert [f.key for f in forms.FORMS if f.key not in met] == []
 
 
+def test_every_extra_form_reads_an_example():
+    met = {forms.extra_form(m.groupdict()).key for ex in _examples() for m in rules._extra_matches(ex.text)}
+    assert [f.key for f in forms.EXTRA_FORMS if f.key not in met] == []
+
+
 def test_forms_name_groups_of_the_pattern():
     groups = rules.PATTERN.groupindex
     assert [f.key for f in forms.FORMS if f"{f.key}a" not in groups] == []
     assert len({f.key for f in forms.FORMS}) == len(forms.FORMS)
     # A match is a range when a side-"b" group of a form matched: the set comes from FORMS.
     assert rules._SIDE_B == {f"{f.key}b" for f in forms.FORMS} & set(groups)
+    assert [f.key for f in forms.EXTRA_FORMS if f.key not in rules.EXTRA.groupindex] == []
