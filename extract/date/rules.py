@@ -188,7 +188,7 @@ def _value(value: str, qualifier: DateQualifier) -> DateValue:
 _MONTH_NAMES = "|".join(sorted(L.ENGLISH_MONTHS, key=len, reverse=True))
 EXTRA = regex.compile(
     rf"(?<![{L.BARE_YEAR_NOT_BEFORE}])(?<!\d:)(?P<y1>{L.BARE_YEAR})"
-    rf"(?:(?P<fy>{L.FISCAL_YEAR})|年(?P<ye>{'|'.join(L.YEAR_END_WORDS)})|\s?(?P<hq>[HhQq][1-4])(?![0-9A-Za-z])"
+    rf"(?:(?P<fy>{L.FISCAL_YEAR})|年(?P<ye>{'|'.join(L.YEAR_END_WORDS)})|\s?(?P<hq>[Hh][12]|[Qq][1-4])(?![0-9A-Za-z])"
     rf"|\s?[-–—~～至到/]\s?(?P<y2>{L.BARE_YEAR})(?![\d.年/-])|(?![\d.,%‰]|[-/.]\d))"
     rf"|(?<![A-Za-z])(?P<en>{_MONTH_NAMES})\.?\s(?P<y3>{L.BARE_YEAR})(?!\d)"
     rf"|(?<![A-Za-z0-9])[Qq](?P<q3>[1-4])\s(?P<y4>{L.BARE_YEAR})(?!\d)"
