@@ -259,9 +259,7 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
     the date alone (4月8日（周一）); if they disagree neither is read."""
     if not calendar_words.ANCHOR.search(text):
         return main
-    by_start = {c.start: i for i, c in enumerate(main)}
-    by_end = {c.end: i for i, c in enumerate(main)}
-    out: dict[int, Candidate | None] = dict(enumerate(main))
+    dates = _Dates(main)
     added: list[Candidate] = []
     words = sorted([*calendar_words.find(text, ref), *calendar_words.find_lunar(text, ref),
                     *calendar_words.find_month_weeks(text, ref)], key=lambda w: w[:2])
@@ -271,38 +269,64 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
     for s, e, value, rule, wd in words:
         if (s, e) not in keep:
             continue
-        if wd is not None:
-            gap = len(text[e : e + 3]) - len(text[e : e + 3].lstrip("，, \u3000"))
-            j = by_start.get(e + gap)
-            gap_before = text[s - 1 : s] if s else ""
-            k = by_end.get(s) if s in by_end else by_end.get(s - 1) if gap_before and (
-                gap_before.isspace() or gap_before in _OPEN_BEFORE) else None
-            near = j if j is not None and _day_of(main[j]) else k if k is not None and _day_of(main[k]) else None
-            if near is not None:
-                c = main[near]
-                day = _day_of(c)
-                if out.get(near) is None:
-                    continue
-                if day.isoweekday() != wd:
-                    out[near] = None  # two different days named: no reading
-                elif near == j:
-                    out[near] = Candidate(s, c.end, LABEL, c.value, c.rule + "+weekday", c.priority)
-                elif c.end == s:
-                    out[near] = Candidate(c.start, e, LABEL, c.value, c.rule + "+weekday", c.priority)
-                continue
-        if rule == "date.lunar" and s and text[s - 1] in _OPEN_BEFORE and (k := by_end.get(s - 1)) is not None:
-            # 2025年1月20日（腊月二十一）: the lunar date restates the date before it. It is resolved
-            # against that date; agreeing, the date alone is read; disagreeing, neither.
-            day = _day_of(main[k])
-            if day is not None:
-                again = calendar_words.lunar_at(text, s, day)
-                if again is None or again != day.isoformat():
-                    out[k] = None
-                continue
+        if wd is not None and _weekday_beside_date(text, s, e, wd, dates):
+            continue
+        if rule == "date.lunar" and _lunar_restates_date(text, s, dates):
+            continue
         if value is None:
             continue
         added.append(Candidate(s, e, LABEL, _value(value, _qualifier(text, s, e, False)), rule, priority=1))
-    return [c for c in out.values() if c is not None] + added
+    return [c for c in dates.out.values() if c is not None] + added
+
+
+class _Dates:
+    """The main candidates by start and by end, and what becomes of each (None: not read)."""
+
+    def __init__(self, main: list[Candidate]) -> None:
+        self.main = main
+        self.by_start = {c.start: i for i, c in enumerate(main)}
+        self.by_end = {c.end: i for i, c in enumerate(main)}
+        self.out: dict[int, Candidate | None] = dict(enumerate(main))
+
+
+def _weekday_beside_date(text: str, s: int, e: int, wd: int, dates: _Dates) -> bool:
+    """A weekday [s, e) right after or before a full date: joined to it when they name the same
+    day, neither read when they do not. False when no full date is beside it."""
+    main, by_start, by_end, out = dates.main, dates.by_start, dates.by_end, dates.out
+    gap = len(text[e : e + 3]) - len(text[e : e + 3].lstrip("，, \u3000"))
+    j = by_start.get(e + gap)
+    gap_before = text[s - 1 : s] if s else ""
+    k = by_end.get(s) if s in by_end else by_end.get(s - 1) if gap_before and (
+        gap_before.isspace() or gap_before in _OPEN_BEFORE) else None
+    near = j if j is not None and _day_of(main[j]) else k if k is not None and _day_of(main[k]) else None
+    if near is None:
+        return False
+    c = main[near]
+    day = _day_of(c)
+    if out.get(near) is None:
+        return True
+    if day.isoweekday() != wd:
+        out[near] = None  # two different days named: no reading
+    elif near == j:
+        out[near] = Candidate(s, c.end, LABEL, c.value, c.rule + "+weekday", c.priority)
+    elif c.end == s:
+        out[near] = Candidate(c.start, e, LABEL, c.value, c.rule + "+weekday", c.priority)
+    return True
+
+
+def _lunar_restates_date(text: str, s: int, dates: _Dates) -> bool:
+    """2025年1月20日（腊月二十一）: the lunar date restates the date before it. It is resolved
+    against that date; agreeing, the date alone is read; disagreeing, neither. False when no
+    full date is right before the bracket."""
+    if not (s and text[s - 1] in _OPEN_BEFORE and (k := dates.by_end.get(s - 1)) is not None):
+        return False
+    day = _day_of(dates.main[k])
+    if day is None:
+        return False
+    again = calendar_words.lunar_at(text, s, day)
+    if again is None or again != day.isoformat():
+        dates.out[k] = None
+    return True
 
 
 def outside_titles(found: Iterable[Candidate], titles: list[tuple[int, int]]) -> Iterator[Candidate]:
