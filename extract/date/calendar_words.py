@@ -38,6 +38,10 @@ from typing import Iterator
 from extract.date.lexicon import REL_YEAR, RELATIVE_YEARS
 from extract.date.normalize import number
 
+# The rule names this module gives its readings (the module docstring describes each).
+RULE_NAMES = ("date.weekday", "date.week", "date.holiday", "date.holiday_period", "date.lunar", "date.weekend",
+              "date.month_week")
+
 # --- tables --------------------------------------------------------------------------------
 WEEKDAYS: dict[str, int] = {
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,

@@ -15,6 +15,10 @@ Forms, tried in this order at each position (each one bounded, so the scan is li
 
 Around the span (outside it): 截至 / 截止 before → ``as_of``; 以来 / 来 / 至今 / 起 after →
 ``since``. A trailing 左右 / 前后 is inside the span → ``approx``. Nothing inside 《》 is a date.
+
+Every rule name a DATE candidate can carry, made from the records (``forms.FORMS``: one reader a
+surface form, tried in this order for each side of a match; ``RANGE_RULES``; ``forms.EXTRA_FORMS``;
+the calendar words of ``extract.date.calendar_words``):
 """
 
 from __future__ import annotations
@@ -31,21 +35,17 @@ import regex
 from extract.base import Candidate, Context
 from extract.date import calendar_words
 from extract.date import lexicon as L
+from extract.date.forms import EXTRA_FORMS, FORMS, extra_form, read_side, rule_list, side_groups
 from extract.date.normalize import (
     DAY,
-    HALF,
     MONTH,
-    QUARTER,
     YEAR,
     Side,
     Unit,
     Unresolvable,
     combine,
-    dekad,
     number,
     resolve,
-    shift_month,
-    two_digit_year,
 )
 from schemas.records import DateQualifier, DateValue
 
@@ -136,121 +136,7 @@ QUICK = re.compile(rf"(?=[{L.QUICK_FIRST}])(?:{L.QUICK_START})")
 _TITLE = regex.compile(r"《[^《》\n]{0,120}》")
 
 
-# Reading a match into Sides --------------------------------------------------------------------
-
-def _year_of(g: dict, s: str, ref: dt.date | None) -> int | None:
-    if g.get(f"y{s}"):
-        return number(g[f"y{s}"])
-    if g.get(f"yy{s}"):
-        return two_digit_year(g[f"yy{s}"], ref)
-    if g.get(f"ry{s}"):
-        if ref is None:
-            if L.RELATIVE_YEARS[g[f"ry{s}"]] == 0:
-                return None  # 今年 without a document date: the same unknown year (XXXX)
-            raise Unresolvable("a relative year needs the document date")
-        return ref.year + L.RELATIVE_YEARS[g[f"ry{s}"]]
-    return None
-
-
-def _side(g: dict, s: str, ref: dt.date | None) -> tuple[Side, str]:
-    """The side ``s`` of a match, and the name of the rule that read it."""
-    if g.get(f"cd{s}"):
-        t = g[f"cd{s}"]
-        u = Unit(DAY, number(t[:4]), number(t[4:6]), number(t[6:8]))
-        return Side(u, u), "date.numeric"
-    if g.get(f"sy{s}"):
-        u = Unit(DAY, number(g[f"sy{s}"]), number(g[f"sm{s}"]), number(g[f"sd{s}"]))
-        return Side(u, u), "date.numeric"
-    if g.get(f"ny{s}"):
-        y, m = number(g[f"ny{s}"]), number(g[f"nm{s}"])
-        if g.get(f"nd{s}"):
-            u = Unit(DAY, y, m, number(g[f"nd{s}"]))
-        else:
-            if g[f"ns{s}"] == "." and len(g[f"nm{s}"]) != 2:
-                raise Unresolvable("2023.5 is a decimal, not a month")
-            u = Unit(MONTH, y, m)
-        return Side(u, u), "date.numeric"
-    if g.get(f"rd{s}"):
-        if ref is None:
-            raise Unresolvable("a relative day needs the document date")
-        d = ref + dt.timedelta(days=L.RELATIVE_DAYS[g[f"rd{s}"]])
-        u = Unit(DAY, d.year, d.month, d.day)
-        return Side(u, u), "date.relative_day"
-    if g.get(f"bd{s}"):
-        u = Unit(DAY, None, 0, number(g[f"bd{s}"]), month_known=False)
-        return Side(u, u), "date.day"
-    year = _year_of(g, s, ref)
-    month = None
-    if g.get(f"rm{s}"):
-        if ref is None:
-            raise Unresolvable("a relative month needs the document date")
-        year, month = shift_month(ref.year, ref.month, L.RELATIVE_MONTHS[g[f"rm{s}"]])
-    elif g.get(f"m{s}") or g.get(f"bm{s}"):
-        month = number(g.get(f"m{s}") or g[f"bm{s}"])
-    if month is None and g.get(f"d{s}"):  # the right end of 12月9日至十五号
-        u = Unit(DAY, year, 0, number(g[f"d{s}"]), month_known=False)
-        return Side(u, u), "date.ymd"
-    if month is not None:
-        if not 1 <= month <= 12:
-            raise Unresolvable("no such month")
-        day_text = g.get(f"d{s}") or g.get(f"bdd{s}")
-        if day_text:
-            u = Unit(DAY, year, month, number(day_text))
-            return Side(u, u), "date.ymd"
-        edge = (g.get(f"me{s}") or "").lstrip("月")
-        if edge in L.DEKADS:
-            first, last = L.DEKADS[edge]
-            return dekad(year, month, first, last), "date.ymd"
-        u = Unit(MONTH, year, month)
-        return Side(u, u), "date.ymd"
-    if g.get(f"ye{s}"):
-        u = Unit(MONTH, year, L.YEAR_EDGE_MONTH[g[f"ye{s}"][-1]])
-        return Side(u, u, period=True), "date.period"
-    if g.get(f"h{s}"):
-        u = Unit(HALF, year, 1 if g[f"h{s}"] == "上半年" else 2)
-        return Side(u, u, period=True), "date.period"
-    if g.get(f"q2{s}"):
-        lo, hi = number(g[f"q{s}"]), number(g[f"q2{s}"])
-        return Side(Unit(QUARTER, year, lo), Unit(QUARTER, year, hi), period=True), "date.period"
-    if g.get(f"q{s}"):
-        q = number(g[f"q{s}"])
-        qe = g.get(f"qe{s}")
-        if qe:  # 一季度末 → March, 四季度初 → October
-            u = Unit(MONTH, year, 3 * q if qe == "末" else 3 * q - 2)
-        else:
-            u = Unit(QUARTER, year, q)
-        return Side(u, u, period=True), "date.period"
-    if g.get(f"qf{s}"):
-        u = Unit(QUARTER, year, 1)
-        return Side(u, u, period=True), "date.period"
-    if g.get(f"nq{s}"):
-        n = number(g[f"nq{s}"])
-        return Side(Unit(QUARTER, year, 1), Unit(QUARTER, year, n), period=True), "date.period"
-    if g.get(f"rq{s}"):
-        if ref is None:
-            raise Unresolvable("a relative quarter needs the document date")
-        k = ref.year * 4 + (ref.month - 1) // 3 + L.RELATIVE_QUARTERS[g[f"rq{s}"]]
-        qy, q = k // 4, k % 4 + 1
-        qe = g.get(f"rqe{s}")
-        u = Unit(MONTH, qy, 3 * q if qe == "末" else 3 * q - 2) if qe else Unit(QUARTER, qy, q)
-        return Side(u, u), "date.period"
-    for key in ("nm", "lm", "om"):
-        if g.get(f"{key}{s}"):
-            n = number(g[f"{key}{s}"])
-            if not 1 <= n <= 12:
-                raise Unresolvable("no such month count")
-            lo, hi = {"nm": (1, n), "lm": (13 - n, 12), "om": (n, n)}[key]
-            return Side(Unit(MONTH, year, lo), Unit(MONTH, year, hi), period=True), "date.period"
-    if g.get(f"fm{s}"):
-        u = Unit(MONTH, year, 1)
-        return Side(u, u, period=True), "date.period"
-    if year is not None:
-        if g.get(f"yy{s}"):
-            raise Unresolvable("a two-digit year alone (24年) is a duration, not a date")
-        u = Unit(YEAR, year)
-        return Side(u, u), "date.year"
-    raise Unresolvable("nothing to read")
-
+# Reading a match into Sides: extract.date.forms (one reader per form) -------------------------
 
 def _qualifier(text: str, start: int, end: int, approx: bool) -> DateQualifier:
     before = text[max(0, start - 3) : start]
@@ -302,7 +188,7 @@ def _value(value: str, qualifier: DateQualifier) -> DateValue:
 _MONTH_NAMES = "|".join(sorted(L.ENGLISH_MONTHS, key=len, reverse=True))
 EXTRA = regex.compile(
     rf"(?<![{L.BARE_YEAR_NOT_BEFORE}])(?<!\d:)(?P<y1>{L.BARE_YEAR})"
-    rf"(?:(?P<fy>{L.FISCAL_YEAR})|年(?P<ye>{'|'.join(L.YEAR_END_WORDS)})|\s?(?P<hq>[HhQq][1-4])(?![0-9A-Za-z])"
+    rf"(?:(?P<fy>{L.FISCAL_YEAR})|年(?P<ye>{'|'.join(L.YEAR_END_WORDS)})|\s?(?P<hq>[Hh][12]|[Qq][1-4])(?![0-9A-Za-z])"
     rf"|\s?[-–—~～至到/]\s?(?P<y2>{L.BARE_YEAR})(?![\d.年/-])|(?![\d.,%‰]|[-/.]\d))"
     rf"|(?<![A-Za-z])(?P<en>{_MONTH_NAMES})\.?\s(?P<y3>{L.BARE_YEAR})(?!\d)"
     rf"|(?<![A-Za-z0-9])[Qq](?P<q3>[1-4])\s(?P<y4>{L.BARE_YEAR})(?!\d)"
@@ -315,6 +201,17 @@ _EXTRA_QUICK = re.compile(
     r"(?=[12A-Z前今Qq])(?:(?:19[5-9]|20\d)\d(?!\d)|[A-Z][a-z]{2,8}\.? (?=(?:19|20)\d\d)|[Qq][1-4] (?=(?:19|20)\d\d)"
     r"|前[0-9一二两三四五六七八九十]{1,2}个月|今明两年)"
 )
+
+
+# The rules that are not one side's form (the docstring lists them from here).
+RANGE_RULES: tuple[tuple[str, str], ...] = (
+    ("date.range", "two points joined by a separator (2021年至2023年, 2023年12月28日至30日), a bare "
+                   "start (2023年1—9月, 1-10月, 2021—2023年, 4月12-19日) or a quarter range (一至三季度)"),
+    ("<rule>+weekday", "a full date of any rule with the weekday that names it, one span "
+                       "(周六2013年4月6日, 4月8日周一)"),
+)
+CALENDAR_RULES: tuple[tuple[str, str], ...] = tuple(
+    (name, "see extract.date.calendar_words") for name in calendar_words.RULE_NAMES)
 
 
 def _extra_matches(text: str) -> Iterator[regex.Match]:
@@ -332,48 +229,15 @@ def _extra(text: str, ref: dt.date | None) -> Iterator[Candidate]:
     for m in _extra_matches(text):
         g = m.groupdict()
         start, end = m.span()
-        rule = "date.bare_year"
+        form = extra_form(g)
         try:
-            if g["y1"]:
-                y = int(g["y1"])
-                if g["fy"]:
-                    value, q, rule = str(y), DateQualifier.approx, "date.fiscal_year"
-                    yield Candidate(start, end, LABEL, _value(value, q), rule, priority=1)
-                    continue
-                if g["ye"]:
-                    value, rule = f"{y}-{L.YEAR_END_WORDS[g['ye']]:02d}", "date.year_end_word"
-                elif g["hq"]:
-                    value, rule = f"{y}-{g['hq'].upper()}", "date.bare_year+period"
-                elif g["y2"]:
-                    y2 = int(g["y2"])
-                    if not y < y2 <= y + 50:
-                        continue
-                    value, rule = f"{y}/{y2}", "date.bare_year_range"
-                else:
-                    nxt = text[end : end + 1]
-                    if nxt in L.COUNTERS_AFTER or (nxt.isascii() and nxt.isalpha()) or text.startswith(("年", "月"), end):
-                        continue
-                    value = str(y)
-            elif g["en"]:
-                value, rule = f"{g['y3']}-{L.ENGLISH_MONTHS[g['en']]:02d}", "date.english_month"
-            elif g["q3"]:
-                value, rule = f"{g['y4']}-Q{g['q3']}", "date.quarter_year"
-            elif g["nm"]:
-                # 前11个月 as a calendar window: at a clause start or after 在/今年 (补缴后，前3个月发生的…
-                # counts months from an event instead)
-                before, after = text[max(0, start - 2) : start], text[end : end + 1]
-                if ref is None or not (after in "，," or before.endswith(("在", "今年", "年")) or start == 0):
-                    continue
-                n = number(g["nm"])
-                year = ref.year if n < ref.month else ref.year - 1
-                value, rule = f"{year}-01/{year}-{n:02d}", "date.first_months"
-            else:
-                if ref is None:
-                    continue
-                value, rule = f"{ref.year}/{ref.year + 1}", "date.this_and_next_year"
+            value = form.read(g, text, start, end, ref)
         except (Unresolvable, ValueError):
             continue
-        yield Candidate(start, end, LABEL, _value(value, _qualifier(text, start, end, False)), rule, priority=0)
+        if value is None:
+            continue
+        q = form.qualifier if form.qualifier is not None else _qualifier(text, start, end, False)
+        yield Candidate(start, end, LABEL, _value(value, q), form.rule, priority=form.priority)
 
 
 # The option (Context.extras) that turns weekdays, weeks and holidays off: the project gold was
@@ -395,9 +259,7 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
     the date alone (4月8日（周一）); if they disagree neither is read."""
     if not calendar_words.ANCHOR.search(text):
         return main
-    by_start = {c.start: i for i, c in enumerate(main)}
-    by_end = {c.end: i for i, c in enumerate(main)}
-    out: dict[int, Candidate | None] = dict(enumerate(main))
+    dates = _Dates(main)
     added: list[Candidate] = []
     words = sorted([*calendar_words.find(text, ref), *calendar_words.find_lunar(text, ref),
                     *calendar_words.find_month_weeks(text, ref)], key=lambda w: w[:2])
@@ -407,38 +269,64 @@ def _with_calendar_words(text: str, ref: dt.date | None, main: list[Candidate],
     for s, e, value, rule, wd in words:
         if (s, e) not in keep:
             continue
-        if wd is not None:
-            gap = len(text[e : e + 3]) - len(text[e : e + 3].lstrip("，, \u3000"))
-            j = by_start.get(e + gap)
-            gap_before = text[s - 1 : s] if s else ""
-            k = by_end.get(s) if s in by_end else by_end.get(s - 1) if gap_before and (
-                gap_before.isspace() or gap_before in _OPEN_BEFORE) else None
-            near = j if j is not None and _day_of(main[j]) else k if k is not None and _day_of(main[k]) else None
-            if near is not None:
-                c = main[near]
-                day = _day_of(c)
-                if out.get(near) is None:
-                    continue
-                if day.isoweekday() != wd:
-                    out[near] = None  # two different days named: no reading
-                elif near == j:
-                    out[near] = Candidate(s, c.end, LABEL, c.value, c.rule + "+weekday", c.priority)
-                elif c.end == s:
-                    out[near] = Candidate(c.start, e, LABEL, c.value, c.rule + "+weekday", c.priority)
-                continue
-        if rule == "date.lunar" and s and text[s - 1] in _OPEN_BEFORE and (k := by_end.get(s - 1)) is not None:
-            # 2025年1月20日（腊月二十一）: the lunar date restates the date before it. It is resolved
-            # against that date; agreeing, the date alone is read; disagreeing, neither.
-            day = _day_of(main[k])
-            if day is not None:
-                again = calendar_words.lunar_at(text, s, day)
-                if again is None or again != day.isoformat():
-                    out[k] = None
-                continue
+        if wd is not None and _weekday_beside_date(text, s, e, wd, dates):
+            continue
+        if rule == "date.lunar" and _lunar_restates_date(text, s, dates):
+            continue
         if value is None:
             continue
         added.append(Candidate(s, e, LABEL, _value(value, _qualifier(text, s, e, False)), rule, priority=1))
-    return [c for c in out.values() if c is not None] + added
+    return [c for c in dates.out.values() if c is not None] + added
+
+
+class _Dates:
+    """The main candidates by start and by end, and what becomes of each (None: not read)."""
+
+    def __init__(self, main: list[Candidate]) -> None:
+        self.main = main
+        self.by_start = {c.start: i for i, c in enumerate(main)}
+        self.by_end = {c.end: i for i, c in enumerate(main)}
+        self.out: dict[int, Candidate | None] = dict(enumerate(main))
+
+
+def _weekday_beside_date(text: str, s: int, e: int, wd: int, dates: _Dates) -> bool:
+    """A weekday [s, e) right after or before a full date: joined to it when they name the same
+    day, neither read when they do not. False when no full date is beside it."""
+    main, by_start, by_end, out = dates.main, dates.by_start, dates.by_end, dates.out
+    gap = len(text[e : e + 3]) - len(text[e : e + 3].lstrip("，, \u3000"))
+    j = by_start.get(e + gap)
+    gap_before = text[s - 1 : s] if s else ""
+    k = by_end.get(s) if s in by_end else by_end.get(s - 1) if gap_before and (
+        gap_before.isspace() or gap_before in _OPEN_BEFORE) else None
+    near = j if j is not None and _day_of(main[j]) else k if k is not None and _day_of(main[k]) else None
+    if near is None:
+        return False
+    c = main[near]
+    day = _day_of(c)
+    if out.get(near) is None:
+        return True
+    if day.isoweekday() != wd:
+        out[near] = None  # two different days named: no reading
+    elif near == j:
+        out[near] = Candidate(s, c.end, LABEL, c.value, c.rule + "+weekday", c.priority)
+    elif c.end == s:
+        out[near] = Candidate(c.start, e, LABEL, c.value, c.rule + "+weekday", c.priority)
+    return True
+
+
+def _lunar_restates_date(text: str, s: int, dates: _Dates) -> bool:
+    """2025年1月20日（腊月二十一）: the lunar date restates the date before it. It is resolved
+    against that date; agreeing, the date alone is read; disagreeing, neither. False when no
+    full date is right before the bracket."""
+    if not (s and text[s - 1] in _OPEN_BEFORE and (k := dates.by_end.get(s - 1)) is not None):
+        return False
+    day = _day_of(dates.main[k])
+    if day is None:
+        return False
+    again = calendar_words.lunar_at(text, s, day)
+    if again is None or again != day.isoformat():
+        dates.out[k] = None
+    return True
 
 
 def outside_titles(found: Iterable[Candidate], titles: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -487,7 +375,7 @@ class DateExtractor:
         bare_end = g.get("yearend") or g.get("monthend") or g.get("dayend")
         is_range = bool(bare_end or _has_side(g, "b"))
         try:
-            left, rule = _side(g, "a", ref)
+            left, rule = read_side(g, "a", ref)
             if g.get("yearend"):
                 u = Unit(YEAR, number(g["yearend"]))
                 right: Side | None = Side(u, u)
@@ -498,7 +386,7 @@ class DateExtractor:
                 u = Unit(DAY, None, 0, number(g["dayend"]), month_known=False)
                 right = Side(u, u)
             elif is_range:
-                right, _ = _side(g, "b", ref)
+                right, _ = read_side(g, "b", ref)
             else:
                 right = None
             if right is not None:
@@ -511,7 +399,7 @@ class DateExtractor:
             # An unreadable right end: keep the left point alone (2023年12月 至 …).
             a_start, a_end = m.span("A")
             try:
-                left, rule = _side(g, "a", ref)
+                left, rule = read_side(g, "a", ref)
                 value = resolve(left, ref, past=past)
             except Unresolvable:
                 return None
@@ -547,11 +435,8 @@ def _sentence_year(text: str, start: int, side: Side) -> Side:
     return dc_replace(side, lo=lo, hi=dc_replace(side.hi, year=y))
 
 
-_SIDE_B_KEYS = ("cdb", "syb", "nyb", "rdb", "bdb", "yb", "yyb", "ryb", "mb", "rmb", "db", "yeb", "hb", "qb", "qfb", "nqb",
-                "rqb", "nmb", "lmb", "omb", "fmb")
-
-
-_SIDE_B = frozenset(_SIDE_B_KEYS)
+# A match is a range when one of its side-"b" groups that select a form matched (from FORMS).
+_SIDE_B = side_groups("b", PATTERN.groupindex)
 
 
 def _has_side(g: dict, s: str) -> bool:
@@ -563,3 +448,7 @@ def _check_order(left: Side, right: Side) -> None:
     (2023年12月至30日 reads, 28日至2024年 does not)."""
     if right.hi.year is not None and left.lo.year is None and right.hi.kind == DAY and not right.hi.month_known:
         raise Unresolvable("cannot anchor the range")
+
+
+if __doc__ is not None:  # python -OO drops docstrings
+    __doc__ += rule_list(FORMS + EXTRA_FORMS, RANGE_RULES + CALENDAR_RULES)
