@@ -23,7 +23,7 @@ class Word:
     data: str   # the indicator id, scope, group canonical, basis, price basis, modality … ("" when none)
 
 
-_FULL_WIDTH_PARENS = str.maketrans("()", "（）")
+_HALF_WIDTH_PARENS = str.maketrans("（）", "()")
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,6 @@ class Lexicon:
     def words(self, text: str) -> list[Word]:
         """Leftmost-longest non-overlapping matches of every lexicon word in ``text``."""
         found = []
-        if "(" in text or ")" in text:
-            text = text.translate(_FULL_WIDTH_PARENS)  # 地区生产总值(GDP): the lexicon writes （）; same length
         for end, (n, kind, data) in self.automaton.iter(text):
             found.append((end - n + 1, -n, kind, data))
         found.sort()
@@ -89,9 +87,12 @@ def load() -> Lexicon:
     raw = json.loads(resources.files("extract.facts").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
     auto = ahocorasick.Automaton()
     for form, kind, data in _entries(raw):
-        if form in auto:  # a word listed twice: the first (indicator tables before markers) wins
-            continue
-        auto.add_word(form, (len(form), kind, data))
+        # 地区生产总值(GDP): a form written with （） is matched with () too (cheaper than
+        # translating every text)
+        for f in dict.fromkeys((form, form.translate(_HALF_WIDTH_PARENS))):
+            if f in auto:  # a word listed twice: the first (indicator tables before markers) wins
+                continue
+            auto.add_word(f, (len(f), kind, data))
     auto.make_automaton()
     adj = raw["adjacent_only"]
     return Lexicon(raw, auto, frozenset(adj["ids"]), frozenset(adj["forms"]), tuple(raw["provinces"]))
