@@ -201,10 +201,10 @@ def _unit_origin(unit: tuple) -> tuple[str, int | None]:
 
 def process_unit(unit: tuple, default_date: dt.date | None = None, labels: Sequence[str] | None = None,
                  config: str = "", facts: bool = False) -> Result:
-    """One unit → a :class:`DocumentResult` or a :class:`RejectResult`. The one guarded boundary of a document:
-    whatever fails in decoding, parsing, the sidecar, validation, extraction, the fact stage or
-    serialization becomes a reject naming the file, the line and (when known) the field — never
-    an exception."""
+    """One unit → a :class:`DocumentResult` or a :class:`RejectResult`. The one guarded
+    boundary of a document: whatever fails in decoding, parsing, the sidecar, validation,
+    extraction, the fact stage or serialization becomes a reject naming the file, the line and
+    (when known) the field — never an exception."""
     origin = _unit_origin(unit)
     step = "reading"
     try:
