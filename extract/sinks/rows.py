@@ -12,11 +12,12 @@ row per table: :class:`DocumentRow`, :class:`MentionRow`, :class:`FactRow`, :cla
 (read ``row.text_sha256``, not ``row[5]``). They are ``NamedTuple`` classes, not dataclasses,
 for speed: a NamedTuple *is* the tuple of its table's columns, in the DDL's order, so
 ``executemany``, PostgreSQL's ``COPY``, Arrow and Spark take it as it is, where a dataclass needs
-a conversion per row at every sink; it is immutable, pickles by value, and on this machine a
+a conversion per row at every sink; it is immutable and picklable, and on this machine a
 ``frozen=True, slots=True`` dataclass of the 27 mention columns took about 2× as long to build
-and 3× to pickle and unpickle as the NamedTuple (and a worker sends one per mention). A
-NamedTuple is built from a finished list with :func:`_row` (``tuple.__new__``, no Python-level
-``__new__`` per row).
+and to pickle and 4× to unpickle as the NamedTuple (a worker sends one per mention). A row is
+built from a finished list with ``_row`` (``tuple.__new__``: no Python-level ``__new__`` per
+row); ``extract.batch.DocumentResult`` sends its rows between processes as plain tuples and
+types them again on arrival.
 """
 
 from __future__ import annotations
