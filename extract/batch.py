@@ -21,14 +21,17 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 
 from extract.intake.read import Reject, parse_line, read_txt, walk
 from extract.pipeline import extract_document
 from extract.progress import Progress
-from extract.sinks.rows import clean_reject, safe_text
+from extract.sinks.rows import DocumentRow, FactRow, MentionRow, RejectRow, _row, clean_reject, safe_text
 from extract.version import VERSION
 from schemas.records import Document, ExtractedDocument
+
+if TYPE_CHECKING:  # pragma: no cover
+    from extract.sinks.base import Sink
 
 CHUNK_BYTES = 1 << 19  # ~0.5 MB of input per chunk: big enough to amortise IPC, small for memory
 
@@ -141,25 +144,60 @@ def to_item(unit: tuple, default_date: dt.date | None) -> Document | Reject:
 
 # -- the work of one chunk (runs in a worker process) ------------------------------------------
 
+class DocumentResult(NamedTuple):
+    """A unit that became a document: its typed rows (``extract.sinks.rows``), its line of
+    mentions.jsonl and where it came from. It crosses from a worker to the parent: pickled, its
+    rows travel as the plain tuples they are and are typed again on arrival (one C call a row),
+    because pickle reduces a tuple subclass through a Python call per row, which made the
+    two-worker bench pay ~4 µs a mention more than plain tuples did."""
+
+    document: DocumentRow
+    mentions: list[MentionRow]
+    line: str  # the mentions.jsonl line (``newsx extract`` format, "facts" included when extracted)
+    source: str  # input file (or <stdin>)
+    number: int | None  # JSONL line; None for a .txt file
+    facts: list[FactRow]
+
+    def __reduce__(self) -> tuple:
+        return (_document_result, (tuple(self.document), list(map(tuple, self.mentions)), self.line, self.source,
+                                   self.number, list(map(tuple, self.facts))))
+
+
+def _document_result(document: tuple, mentions: list[tuple], line: str, source: str, number: int | None,
+                     facts: list[tuple]) -> DocumentResult:
+    """A pickled :class:`DocumentResult` typed again."""
+    return DocumentResult(_row(DocumentRow, document), [_row(MentionRow, m) for m in mentions], line, source,
+                          number, [_row(FactRow, f) for f in facts])
+
+
+class RejectResult(NamedTuple):
+    """A unit that could not become a document."""
+
+    reject: RejectRow
+    message: str  # one line for the summary: "FILE:LINE: reason"
+
+
+Result = DocumentResult | RejectResult
+
+
 def process_document(doc: Document, labels: Sequence[str] | None = None, config: str = "",
-                     facts: bool = False) -> tuple[tuple, list[tuple], str, list[tuple]]:
-    """A document → (document tuple, mention tuples, JSONL line, fact tuples): everything the
-    loaders need (tuples of ``extract.sinks.rows.DOCUMENT_FIELDS``, ``MENTION_COLUMNS`` and
-    ``FACT_COLUMNS``). ``facts``: run the fact stage on the mentions (its facts also go into the
-    JSONL line as ``"facts": [...]``, as ``newsx extract --facts`` writes them); else no facts."""
-    from extract.sinks.rows import document_tuple, mention_tuple
+                     facts: bool = False) -> tuple[DocumentRow, list[MentionRow], str, list[FactRow]]:
+    """A document → (document row, mention rows, JSONL line, fact rows): everything the loaders
+    need. ``facts``: run the fact stage on the mentions (its facts also go into the JSONL line as
+    ``"facts": [...]``, as ``newsx extract --facts`` writes them); else no facts."""
+    from extract.sinks.rows import document_row, mention_row
 
     ex: ExtractedDocument = extract_document(doc, labels=labels)
     line = ex.model_dump_json(exclude={"text"})
-    fact_rows: list[tuple] = []
+    fact_rows: list[FactRow] = []
     if facts:
         from extract.facts import extract_facts
-        from extract.sinks.rows import fact_tuple
+        from extract.sinks.rows import fact_row
 
         found = extract_facts(doc.text, ex.spans, ex.date)
-        fact_rows = [fact_tuple(ex.id, no, f) for no, f in enumerate(found)]
+        fact_rows = [fact_row(ex.id, no, f) for no, f in enumerate(found)]
         line = line[:-1] + ',"facts":[' + ",".join(f.model_dump_json() for f in found) + "]}"
-    return document_tuple(doc, config), [mention_tuple(ex.id, m) for m in ex.spans], line, fact_rows
+    return document_row(doc, config), [mention_row(ex.id, m) for m in ex.spans], line, fact_rows
 
 
 def _first_line(exc: BaseException) -> str:
@@ -176,23 +214,22 @@ def _unit_origin(unit: tuple) -> tuple[str, int | None]:
 
 
 def process_unit(unit: tuple, default_date: dt.date | None = None, labels: Sequence[str] | None = None,
-                 config: str = "", facts: bool = False) -> tuple:
-    """One unit → ``("reject", dict, message)`` or ``("doc", document tuple, mention tuples,
-    JSONL line, input file, line, fact tuples)``. The one guarded boundary of a document:
-    whatever fails in decoding, parsing, the sidecar, validation, extraction, the fact stage or
-    serialization becomes a reject naming the file, the line and (when known) the field — never
-    an exception."""
+                 config: str = "", facts: bool = False) -> Result:
+    """One unit → a :class:`DocumentResult` or a :class:`RejectResult`. The one guarded
+    boundary of a document: whatever fails in decoding, parsing, the sidecar, validation,
+    extraction, the fact stage or serialization becomes a reject naming the file, the line and
+    (when known) the field — never an exception."""
     origin = _unit_origin(unit)
     step = "reading"
     try:
         item = to_item(unit, default_date)
         if isinstance(item, Reject):
-            return ("reject", item.as_dict(), str(item))
+            return RejectResult(RejectRow.of(item), str(item))
         step = "extraction"
         doc, mentions, line, fact_rows = process_document(item, labels, config, facts=facts)
         step = "serialization"
         line.encode("utf-8")
-        return ("doc", doc, mentions, line, *origin, fact_rows)
+        return DocumentResult(doc, mentions, line, *origin, fact_rows)
     except Exception as exc:  # noqa: BLE001 — the boundary: one poison input is one reject
         field = getattr(exc, "field", None)
         if isinstance(exc, RecursionError):
@@ -200,11 +237,11 @@ def process_unit(unit: tuple, default_date: dt.date | None = None, labels: Seque
         else:
             why = f"{step} failed: {type(exc).__name__}: {_first_line(exc)}"
         rej = Reject(origin[0], origin[1], why, "", field)
-        return ("reject", rej.as_dict(), str(rej))
+        return RejectResult(RejectRow.of(rej), str(rej))
 
 
 def process_chunk(chunk: Sequence[tuple], default_date: dt.date | None = None,
-                  labels: Sequence[str] | None = None, config: str = "", facts: bool = False) -> list[tuple]:
+                  labels: Sequence[str] | None = None, config: str = "", facts: bool = False) -> list[Result]:
     """Parse, extract and flatten one chunk: :func:`process_unit` of every unit, in order."""
     return [process_unit(unit, default_date, labels, config, facts) for unit in chunk]
 
@@ -270,7 +307,7 @@ def run(
                              config=config_key(labels, VERSION, facts=facts), facts=facts)
 
     with OrderedPool(workers) as pool:
-        sink = open_sink(db_url, table_prefix) if db_url else None
+        sink: Sink | None = open_sink(db_url, table_prefix) if db_url else None
         files = None
         complete = False
         started = time.perf_counter()
@@ -299,32 +336,50 @@ def run(
     return summary
 
 
-def _load(results: list[tuple], sink: Any, files: Any, summary: Summary, progress: Progress,
+def _load(results: list[Result], sink: "Sink | None", files: Any, summary: Summary, progress: Progress,
           seen: dict[str, str]) -> None:
     """Load one processed chunk: check it against this run and the database, write it (one
     transaction: documents, mentions, rejects, and the clearing of rejects a fixed line left)."""
-    docs: list[tuple] = []
-    rejects: list[dict] = []
+    rejects: list[RejectRow] = []
 
-    def reject(as_dict: dict, message: str) -> None:
-        as_dict = clean_reject(as_dict)
+    def reject(row: RejectRow, message: str) -> None:
+        row = clean_reject(row)
         summary.rejects += 1
         if len(summary.reject_reasons) < 20:
             summary.reject_reasons.append(safe_text(message))
-        rejects.append(as_dict)
+        rejects.append(row)
         if files:
-            files.reject(as_dict)
+            files.reject(row)
         progress.update(rejects=1)
 
+    docs = _admit(results, sink, summary, progress, seen, reject)
+    new = docs
+    if sink:
+        known = sink.known(d.document.id for d in docs)
+        new = [d for d in docs if known.get(d.document.id) != d.document.fingerprint]
+        sink.write_rows([d.document for d in new], [m for d in new for m in d.mentions],
+                        facts=[f for d in new for f in d.facts], rejects=rejects,
+                        clear=[(d.source, d.number) for d in docs])
+    summary.written += len(new)
+    summary.skipped += len(docs) - len(new)
+    if files:
+        files.documents([d.line for d in docs], [d.document for d in docs], [m for d in docs for m in d.mentions],
+                        [f for d in docs for f in d.facts])
+    _count(docs, new, summary, progress)
+
+
+def _admit(results: list[Result], sink: "Sink | None", summary: Summary, progress: Progress,
+           seen: dict[str, str], reject: Any) -> list[DocumentResult]:
+    """The chunk's documents this run can load: rejects passed to ``reject``; a document seen
+    before in this run is skipped (the same one) or a reject (a different one with that id), as
+    is one the sink cannot store."""
+    docs: list[DocumentResult] = []
     for res in results:
         summary.documents_in += 1
-        if res[0] == "reject":
-            reject(res[1], res[2])
+        if isinstance(res, RejectResult):
+            reject(res.reject, res.message)
             continue
-        _, doc, mentions, line, source, number, fact_rows = res
-        doc_id, fingerprint = doc[0], doc[7]
-        at = f"{source}:{number}" if number is not None else source
-        field = None
+        doc_id, fingerprint = res.document.id, res.document.fingerprint
         if doc_id in seen:
             if seen[doc_id] == fingerprint:  # the same document twice in the input: once is enough
                 summary.skipped += 1
@@ -332,37 +387,31 @@ def _load(results: list[tuple], sink: Any, files: Any, summary: Summary, progres
                 continue
             why, field = f"duplicate id {doc_id!r}: a different document with this id came earlier in the input", "id"
         else:
-            problem = sink.unstorable(doc) if sink else None
+            problem = sink.unstorable(res.document) if sink else None
             why, field = problem if problem else (None, None)
         if why:
-            reject({"source": source, "line": number, "reason": why, "raw": "", "field": field}, f"{at}: {why}")
+            at = f"{res.source}:{res.number}" if res.number is not None else res.source
+            reject(RejectRow(res.source, res.number, why, "", field), f"{at}: {why}")
             continue
         seen[doc_id] = fingerprint
-        docs.append((doc, mentions, line, (source, number), fact_rows))
+        docs.append(res)
+    return docs
 
-    new = docs
-    if sink:
-        known = sink.known(d[0][0] for d in docs)
-        new = [d for d in docs if known.get(d[0][0]) != d[0][7]]
-        sink.write_rows([d[0] for d in new], [m for d in new for m in d[1]], facts=[f for d in new for f in d[4]],
-                        rejects=rejects, clear=[d[3] for d in docs])
-    summary.written += len(new)
-    summary.skipped += len(docs) - len(new)
-    if files:
-        files.documents([d[2] for d in docs], [d[0] for d in docs], [m for d in docs for m in d[1]],
-                        [f for d in docs for f in d[4]])
+
+def _count(docs: list[DocumentResult], new: list[DocumentResult], summary: Summary, progress: Progress) -> None:
+    """Add the chunk's documents to the summary: the ``new`` ones as written, the rest as stored."""
     by_label = summary.by_label
     written = {id(d) for d in new}
     for d in docs:
-        doc, mentions = d[0], d[1]
+        mentions = d.mentions
         if id(d) in written:
             summary.mentions += len(mentions)
             for m in mentions:
-                by_label[m[3]] = by_label.get(m[3], 0) + 1
+                by_label[m.label] = by_label.get(m.label, 0) + 1
             if summary.facts is not None:
-                summary.facts += len(d[4])
+                summary.facts += len(d.facts)
         else:
             summary.mentions_skipped += len(mentions)
-            summary.facts_skipped += len(d[4])
-        summary.chars += len(doc[4])
-        progress.update(documents=1, mentions=len(mentions), chars=len(doc[4]))
+            summary.facts_skipped += len(d.facts)
+        summary.chars += len(d.document.text)
+        progress.update(documents=1, mentions=len(mentions), chars=len(d.document.text))

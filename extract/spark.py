@@ -34,13 +34,11 @@ from typing import Any, Iterable, Iterator, Sequence
 import click
 
 
-from extract.batch import _lines, chunked, process_chunk, warm
+from extract.batch import DocumentResult, _lines, chunked, process_chunk, warm
 from extract.version import VERSION
 from extract.intake.read import walk
-from extract.sinks.rows import (DECIMAL_SPEC, DOCUMENT_FIELDS, FACT_KINDS, MENTION_KINDS,
+from extract.sinks.rows import (DECIMAL_SPEC, DOCUMENT_FIELDS, FACT_KINDS, MENTION_KINDS, REJECT_FIELDS,
                                 clean_reject, config_key)
-
-REJECT_FIELDS = ["source", "line", "reason", "raw", "field"]
 
 
 _SPARK_TYPES = {"int": "BIGINT", "bool": "BOOLEAN", "decimal": "DECIMAL({},{})".format(*DECIMAL_SPEC), "date": "DATE"}
@@ -82,13 +80,11 @@ def extract_partition(units: Iterable[Any], default_date: dt.date | None = None,
     config = config_key(labels, VERSION, facts=facts)
     for part in chunked((_unit(u) for u in units), chunk):
         for res in process_chunk(part, default_date, labels, config, facts):
-            if res[0] == "doc":
-                _, doc, mentions, _line, _source, _number, fact_rows = res
-                yield ("doc", doc, [_spark_row(m, MENTION_KINDS.values()) for m in mentions], None,
-                       [_spark_row(f, FACT_KINDS.values()) for f in fact_rows])
+            if isinstance(res, DocumentResult):
+                yield ("doc", tuple(res.document), [_spark_row(m, MENTION_KINDS.values()) for m in res.mentions],
+                       None, [_spark_row(f, FACT_KINDS.values()) for f in res.facts])
             else:
-                r = clean_reject(res[1])
-                yield ("reject", None, None, tuple(r.get(k) for k in REJECT_FIELDS), None)
+                yield ("reject", None, None, tuple(clean_reject(res.reject)), None)
 
 
 def _unit(u: Any) -> tuple:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.batch import process_chunk, read_units, chunked, run
+from extract.batch import DocumentResult, RejectResult, process_chunk, read_units, chunked, run
 from extract.intake.read import Reject, read_inputs
 from extract.pipeline import extract_document
-from extract.sinks.rows import MENTION_COLUMNS, mention_tuple
+from extract.sinks.rows import MENTION_COLUMNS, mention_row
 from pg_server import postgres_server_url, postgres_url  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,7 +146,7 @@ def test_typed_columns_and_exact_text_round_trip(tmp_path, backend):
     assert title == "t\\\"'" and json.loads(meta) == {"x": [1, "😀"]}
     # every mention's typed columns hold what the pipeline produced (Decimals exact)
     doc = next(d for d in read_inputs([str(src)]) if not isinstance(d, Reject))
-    want = sorted(mention_tuple("n", m) for m in extract_document(doc).spans)
+    want = sorted(mention_row("n", m) for m in extract_document(doc).spans)
     cols = ", ".join('"end"' if c == "end" else c for c in MENTION_COLUMNS)
     got = sorted(tuple(None if v is None else (format(v, "f") if hasattr(v, "as_tuple") else
                                                v.isoformat() if hasattr(v, "isoformat") else v) for v in r)
@@ -208,9 +208,9 @@ def test_units_give_what_read_inputs_gives(tmp_path):
     assert len(got) == len(expected)
     for item, res in zip(expected, got):
         if isinstance(item, Reject):
-            assert res[0] == "reject" and res[1] == item.as_dict()
+            assert isinstance(res, RejectResult) and res.reject._asdict() == item.as_dict()
         else:
-            assert res[0] == "doc" and res[1][0] == item.id and res[1][4] == item.text
+            assert isinstance(res, DocumentResult) and res.document.id == item.id and res.document.text == item.text
     assert src.exists()
 
 

@@ -1,34 +1,27 @@
-"""Sinks: files (jsonl, parquet) and databases (SQLite, DuckDB, PostgreSQL); ``open_sink`` opens
-the database a URL names."""
+"""Sinks: files (jsonl, parquet) and databases (SQLite, DuckDB, PostgreSQL, and any sink
+registered for a URL scheme: ``extract.sinks.registry``); ``open_sink`` opens the database a URL
+names. What a database sink does: ``extract.sinks.base.Sink``; the rows it gets:
+``extract.sinks.rows``."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from extract.sinks.registry import register_sink
+
 if TYPE_CHECKING:  # pragma: no cover
-    from extract.sinks.sql import SqlSink
+    from extract.sinks.base import Sink
+
+__all__ = ["open_sink", "register_sink"]
 
 
-def open_sink(url: str, prefix: str = "") -> "SqlSink":
-    """``sqlite:///path.sqlite``, ``duckdb:///path.duckdb`` or ``postgresql://…[?schema=NAME]``."""
+def open_sink(url: str, prefix: str = "") -> "Sink":
+    """The sink registered for the URL's scheme (``sqlite:///path.sqlite``,
+    ``duckdb:///path.duckdb``, ``postgresql://…[?schema=NAME]`` …), opened with the table prefix.
+    ValueError: a bad prefix, an unknown scheme (naming the known ones) or a URL its sink refuses."""
+    from extract.sinks import registry
     from extract.sinks.names import check_prefix, check_url
-    from extract.sinks.sql import DuckdbSink, SqliteSink
 
     check_prefix(prefix)
     check_url(url)
-    if url.startswith("sqlite:///"):
-        path = Path(url[len("sqlite:///") :])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return SqliteSink(path, prefix)
-    if url.startswith("duckdb:///"):
-        try:
-            import duckdb
-        except ImportError:
-            raise SystemExit("DuckDB output needs the db extra: pip install 'newsx[db]'") from None
-        path = Path(url[len("duckdb:///") :])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return DuckdbSink(duckdb.connect(str(path)), prefix)
-    from extract.sinks.postgres import open_postgres
-
-    return open_postgres(url, prefix)
+    return registry.factory(registry.scheme_of(url))(url, prefix)

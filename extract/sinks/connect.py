@@ -91,6 +91,8 @@ def connect(db_url: str, read_only: bool = True) -> Any:
     from extract.sinks.names import check_name, check_url
 
     check_url(db_url)
+    if not db_url.startswith(("sqlite:///", "duckdb:///", "postgresql://", "postgres://")):
+        raise ValueError(f"connect reads SQLite, DuckDB and PostgreSQL databases, not {db_url.split('://')[0][:20]!r}")
     if db_url.startswith("sqlite:///"):
         import sqlite3
 

@@ -21,7 +21,8 @@ import os
 from pathlib import Path
 from typing import Any, Sequence
 
-from extract.sinks.rows import DECIMAL_SPEC, DOCUMENT_FIELDS, FACT_COLUMNS, FACT_KINDS, MENTION_COLUMNS, MENTION_KINDS
+from extract.sinks.rows import (DECIMAL_SPEC, DOCUMENT_FIELDS, FACT_COLUMNS, FACT_KINDS, MENTION_COLUMNS, MENTION_KINDS,
+                                DocumentRow, FactRow, MentionRow, RejectRow)
 
 PARQUET_DOCUMENT_COLUMNS = DOCUMENT_FIELDS
 
@@ -160,10 +161,9 @@ class FileOutputs:
             names.append("facts.parquet")
         return [self.out_dir / n for n in names]
 
-    def documents(self, jsonl_lines: Sequence[str], documents: Sequence[tuple], mentions: Sequence[tuple],
-                  facts: Sequence[tuple] = ()) -> None:
-        """A batch: JSONL lines, document tuples (``rows.DOCUMENT_FIELDS``), mention tuples,
-        fact tuples (``rows.FACT_COLUMNS``)."""
+    def documents(self, jsonl_lines: Sequence[str], documents: Sequence[DocumentRow], mentions: Sequence[MentionRow],
+                  facts: Sequence[FactRow] = ()) -> None:
+        """A batch: JSONL lines and the typed rows of ``extract.sinks.rows``."""
         self.mentions.write("".join(line + "\n" for line in jsonl_lines))
         if self.parquet_mentions:
             self.parquet_mentions.add(mentions)
@@ -171,8 +171,8 @@ class FileOutputs:
         if self.parquet_facts:
             self.parquet_facts.add(facts)
 
-    def reject(self, reject: dict[str, Any]) -> None:
-        self.rejects.write(json.dumps(reject, ensure_ascii=False) + "\n")
+    def reject(self, reject: RejectRow) -> None:
+        self.rejects.write(json.dumps(reject._asdict(), ensure_ascii=False) + "\n")
 
     def close(self, complete: bool = True) -> None:
         self.mentions.close()

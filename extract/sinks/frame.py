@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable
 
-from extract.sinks.rows import BOOL_COLUMNS, DATE_RANGE_COLUMNS, DECIMAL_COLUMNS, FACT_KINDS, MENTION_COLUMNS, mention_tuple
+from extract.sinks.rows import BOOL_COLUMNS, DATE_RANGE_COLUMNS, DECIMAL_COLUMNS, FACT_KINDS, MENTION_COLUMNS, mention_row
 
 
 def _pandas() -> Any:
@@ -57,7 +57,7 @@ def typed_facts(frame: Any) -> Any:
 def to_frame(documents: Iterable[Any]) -> Any:
     """Extracted documents (``schemas.records.ExtractedDocument``) → one typed row per mention."""
     pd = _pandas()
-    rows = [mention_tuple(d.id, m) for d in documents for m in d.spans]
+    rows = [mention_row(d.id, m) for d in documents for m in d.spans]
     return typed(pd.DataFrame(rows, columns=MENTION_COLUMNS))
 
 

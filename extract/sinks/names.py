@@ -2,7 +2,7 @@
 every sink (sql.py, postgres.py) and the readers (connect.py, frame.py) check.
 
 A user-given name (table prefix, PostgreSQL schema) must match a strict pattern; a URL must
-name an engine newsx writes; a URL shown in a message has its passwords masked.
+name a registered sink (``extract.sinks.registry``); a URL shown in a message has its passwords masked.
 """
 
 from __future__ import annotations
@@ -46,9 +46,6 @@ def split_url(url: str) -> tuple[str, str | None]:
     return urlunsplit(parts._replace(query=urlencode(kept))), schema
 
 
-SCHEMES = ("sqlite:///", "duckdb:///", "postgresql://", "postgres://")
-
-
 def mask_url(url: str) -> str:
     """The URL with every password hidden: ``user:***@`` in the userinfo, ``password=***`` (and
     any other secret-like parameter) in the query. Safe to print or put in an error."""
@@ -69,12 +66,24 @@ def mask_url(url: str) -> str:
 
 
 def check_url(url: str) -> str:
-    """Raise ValueError for a URL no sink understands (before any work starts); the message
-    shows the scheme only, never the rest (it may hold a password)."""
-    if not isinstance(url, str) or not url.startswith(SCHEMES):
-        scheme = url.split("://", 1)[0] if isinstance(url, str) and "://" in url else "?"
-        raise ValueError(f"unsupported database URL scheme {scheme[:20]!r}: use sqlite:///…, duckdb:///… "
-                         "or postgresql://…")
-    if url.startswith(("postgresql://", "postgres://")):
-        split_url(url)  # checks the schema name
+    """Raise ValueError for a URL no registered sink understands (before any work starts): an
+    unknown scheme (the message lists the known ones, ``extract.sinks.registry``) or a URL its
+    sink's check refuses. The message shows the scheme only, never the rest (it may hold a
+    password)."""
+    from extract.sinks import registry
+
+    scheme = registry.scheme_of(url)
+    if scheme not in registry.SINKS:
+        shown = scheme if scheme is not None else "?"
+        raise ValueError(f"unsupported database URL scheme {shown[:20]!r}: known schemes: "
+                         f"{', '.join(registry.schemes())} (sqlite:///FILE, duckdb:///FILE, postgresql://…)")
+    registry.check(scheme, url)
+    return url
+
+
+def check_file_url(url: str) -> str:
+    """A file engine's URL: ``scheme:///PATH`` (three slashes, then a path)."""
+    scheme, _, rest = url.partition("://")
+    if not rest.startswith("/") or not rest[1:]:
+        raise ValueError(f"a {scheme[:20]} URL names a file: {scheme[:20]}:///PATH")
     return url

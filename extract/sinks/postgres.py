@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Sequence
 from urllib.parse import parse_qsl, urlsplit
 
-from extract.sinks.rows import DOCUMENT_FIELDS
+from extract.sinks.rows import DocumentRow
 from extract.sinks.names import check_name, mask_url, split_url
 from extract.sinks.sql import SqlSink, _quote
 
@@ -55,8 +55,8 @@ class PostgresSink(SqlSink):
     def _alter_type(self, cur: Any, table: str, column: str, sql_type: str) -> None:
         cur.execute(f"ALTER TABLE {self.p}{table} ALTER COLUMN {column} TYPE {sql_type} USING {column}::text")
 
-    def unstorable(self, document: tuple) -> tuple[str, str] | None:
-        for key, value in zip(DOCUMENT_FIELDS, document):
+    def unstorable(self, document: DocumentRow) -> tuple[str, str] | None:
+        for key, value in zip(document._fields, document):
             if isinstance(value, str) and "\x00" in value:
                 return f"the document {key} contains U+0000 (NUL), which PostgreSQL text cannot store", key
         return super().unstorable(document)
@@ -85,7 +85,8 @@ class PostgresSink(SqlSink):
 
 
 def open_postgres(url: str, prefix: str = "") -> PostgresSink:
-    """Connect; an unreachable server or a refused login is one ``ConnectionError`` line with
+    """``postgresql://…`` and ``postgres://…`` (registered in ``extract.sinks.registry``).
+    Connect; an unreachable server or a refused login is one ``ConnectionError`` line with
     the password masked (libpq's own message can quote the URL)."""
     try:
         import psycopg

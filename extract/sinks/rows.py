@@ -6,6 +6,18 @@ without touching a sink. Decimals are exact decimals in every engine that has th
 DECIMAL(38, 10) (``DECIMAL_SPEC``) in DuckDB, Parquet and Spark, ``NUMERIC`` in PostgreSQL —
 and exact decimal text in SQLite (which has no decimal type; ``extract.sinks.connect`` gives
 it exact aggregates). The full value is kept as JSON too (``value_json``).
+
+**Typed rows.** What crosses from a batch worker to the parent and on into a sink is a typed
+row per table: :class:`DocumentRow`, :class:`MentionRow`, :class:`FactRow`, :class:`RejectRow`
+(read ``row.text_sha256``, not ``row[5]``). They are ``NamedTuple`` classes, not dataclasses,
+for speed: a NamedTuple *is* the tuple of its table's columns, in the DDL's order, so
+``executemany``, PostgreSQL's ``COPY``, Arrow and Spark take it as it is, where a dataclass needs
+a conversion per row at every sink; it is immutable and picklable, and on this machine a
+``frozen=True, slots=True`` dataclass of the 27 mention columns took about 2× as long to build
+and to pickle and 4× to unpickle as the NamedTuple (a worker sends one per mention). A row is
+built from a finished list with ``_row`` (``tuple.__new__``: no Python-level ``__new__`` per
+row); ``extract.batch.DocumentResult`` sends its rows between processes as plain tuples and
+types them again on arrival.
 """
 
 from __future__ import annotations
@@ -16,7 +28,7 @@ import re
 import json
 import typing
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from schemas.records import VALUE_MODELS, Document, Mention
 
@@ -69,12 +81,49 @@ DATE_RANGE_COLUMNS = ["date_start", "date_end"]  # the first and last day a DATE
 DECIMAL_COLUMNS = [c for c, k in VALUE_KINDS.items() if k == "decimal"]
 BOOL_COLUMNS = {c for c, k in VALUE_KINDS.items() if k == "bool"}
 MENTION_COLUMNS = MENTION_BASE + VALUE_COLUMNS + DATE_RANGE_COLUMNS
-DOCUMENT_COLUMNS = ["id", "date", "source", "title", "text", "text_sha256", "meta_json", "fingerprint", "run_id"]
-DOCUMENT_FIELDS = DOCUMENT_COLUMNS[:-1]  # a document tuple: the columns before run_id (set by the sink)
+
+
+class DocumentRow(NamedTuple):
+    """One ``documents`` row, the columns of ``DOCUMENT_FIELDS`` (run_id is the sink's)."""
+
+    id: str
+    date: str | None  # ISO day
+    source: str | None
+    title: str | None
+    text: str  # byte-identical to the input
+    text_sha256: str
+    meta_json: str
+    fingerprint: str  # what a re-run compares (:func:`document_row`)
+
+
+DOCUMENT_FIELDS = list(DocumentRow._fields)  # the documents columns before run_id (set by the sink)
+DOCUMENT_COLUMNS = DOCUMENT_FIELDS + ["run_id"]
 INT_COLUMNS = {"start", "end"}
+
+
+class RejectRow(NamedTuple):
+    """One input unit that could not become a document: ``REJECT_FIELDS`` (run_id is the sink's)."""
+
+    source: str
+    line: int | None  # 1-based JSONL line; None for a whole file
+    reason: str
+    raw: str = ""
+    field: str | None = None  # the field that failed (id, text, date, meta.KEY …), when one did
+
+    @classmethod
+    def of(cls, reject: Any) -> "RejectRow":
+        """From ``extract.intake.read.Reject`` (or any object with the same attributes)."""
+        return cls(reject.source, reject.line, reject.reason, reject.raw, reject.field)
+
+
+REJECT_FIELDS = list(RejectRow._fields)  # the rejects columns before run_id
+_row = tuple.__new__  # _row(MentionRow, values): a typed row from a finished list, at C speed
 MENTION_KINDS = {c: "int" if c in INT_COLUMNS else "date" if c in DATE_RANGE_COLUMNS else VALUE_KINDS.get(c, "text")
                  for c in MENTION_COLUMNS}  # column → int, decimal, bool, date or text
 _INDEX = {c: i for i, c in enumerate(MENTION_COLUMNS)}
+# One ``mentions`` row: the fields are ``MENTION_COLUMNS`` (derived from the value models, so a
+# label's new value field is a new field here too): ``row.doc_id``, ``row.money_amount`` …
+MentionRow = NamedTuple("MentionRow", [(c, Any) for c in MENTION_COLUMNS])
 
 
 def text_hash(text: str) -> str:
@@ -87,8 +136,8 @@ def _plain(v: Any) -> Any:
     return getattr(v, "value", v)  # enums
 
 
-def document_tuple(doc: Document, config: str = "") -> tuple:
-    """The values of ``DOCUMENT_FIELDS`` (everything but run_id). ``config`` names the
+def document_row(doc: Document, config: str = "") -> DocumentRow:
+    """The ``documents`` row of a document (everything but run_id). ``config`` names the
     extraction configuration (labels, version, registry: :func:`config_key`); the fingerprint
     covers it and everything the document gives, so a re-run skips a stored document only when
     nothing that shapes its rows has changed. Metadata that JSON cannot hold (NaN, Infinity)
@@ -98,7 +147,7 @@ def document_tuple(doc: Document, config: str = "") -> tuple:
     digest = text_hash(doc.text)
     fingerprint = hashlib.sha256(json.dumps([digest, date, doc.source, doc.title, meta, config],
                                             ensure_ascii=False).encode("utf-8")).hexdigest()
-    return (doc.id, date, doc.source, doc.title, doc.text, digest, meta, fingerprint)
+    return DocumentRow(doc.id, date, doc.source, doc.title, doc.text, digest, meta, fingerprint)
 
 
 def config_key(labels: Any, version: str, facts: bool = False) -> str:
@@ -159,8 +208,8 @@ def date_range(value: str | None) -> tuple[str | None, str | None]:
     return first[0].isoformat(), last[1].isoformat()
 
 
-def mention_tuple(doc_id: str, m: Mention) -> tuple:
-    """The values of ``MENTION_COLUMNS`` (compact: what crosses process boundaries): decimals as
+def mention_row(doc_id: str, m: Mention) -> MentionRow:
+    """The ``mentions`` row of a mention (``MENTION_COLUMNS``): decimals as
     exact strings for a DECIMAL(38, 10) column (:func:`exact_decimal`; a value it cannot hold
     raises ValueError), ``date_start``/``date_end`` as ISO days."""
     row: list[Any] = [None] * len(MENTION_COLUMNS)
@@ -173,7 +222,7 @@ def mention_tuple(doc_id: str, m: Mention) -> tuple:
                                       if isinstance(cell, Decimal) else _plain(cell))
     if m.label.value == "DATE":
         row[_INDEX["date_start"]], row[_INDEX["date_end"]] = date_range(getattr(value, "value", None))
-    return tuple(row)
+    return _row(MentionRow, row)
 
 
 MAX_RAW = 65536  # characters of a rejected unit kept in the reject row
@@ -192,12 +241,13 @@ def safe_text(value: Any) -> Any:
     return value.replace("\x00", "\\x00")
 
 
-def clean_reject(reject: dict) -> dict:
-    out = {k: safe_text(v) for k, v in reject.items()}
-    raw = out.get("raw") or ""
+def clean_reject(reject: RejectRow) -> RejectRow:
+    """The reject with every text storable (:func:`safe_text`) and ``raw`` cut at ``MAX_RAW``."""
+    source, line, reason, raw, field = (safe_text(v) for v in reject)
+    raw = raw or ""
     if len(raw) > MAX_RAW:
-        out["raw"] = raw[:MAX_RAW] + f"… ({len(raw) - MAX_RAW} more characters)"
-    return out
+        raw = raw[:MAX_RAW] + f"… ({len(raw) - MAX_RAW} more characters)"
+    return RejectRow(source, line, reason, raw, field)
 
 
 # -- facts ---------------------------------------------------------------------------------------
@@ -258,6 +308,8 @@ def _fact_layout() -> tuple[list[tuple[str, str, tuple[str, ...]]], dict[str, st
 
 _FACT_LAYOUT, FACT_KINDS = _fact_layout()
 FACT_COLUMNS = list(FACT_KINDS)
+# One ``facts`` row: the fields are ``FACT_COLUMNS`` (derived from ``schemas.facts.Fact``).
+FactRow = NamedTuple("FactRow", [(c, Any) for c in FACT_COLUMNS])
 
 
 def fact_columns(decimal_type: str, date_type: str, json_type: str = "TEXT") -> list[tuple[str, str]]:
@@ -291,8 +343,8 @@ def exact_decimal(value: Decimal, where: str) -> str:
     return format(value, "f")
 
 
-def fact_tuple(doc_id: str, fact_no: int, fact: Any) -> tuple:
-    """The values of ``FACT_COLUMNS`` for one fact (``schemas.facts.Fact``): decimals as exact
+def fact_row(doc_id: str, fact_no: int, fact: Any) -> FactRow:
+    """The ``facts`` row of one fact (``schemas.facts.Fact``, ``FACT_COLUMNS``): decimals as exact
     strings (see :func:`exact_decimal`), dates as ISO days, lists as JSON. A written value that
     DECIMAL(38, 10) cannot hold exactly raises ValueError (the document becomes a reject, never
     a silently rounded row)."""
@@ -321,4 +373,4 @@ def fact_tuple(doc_id: str, fact_no: int, fact: Any) -> tuple:
         else:
             value = _plain(value)
         row.append(value)
-    return tuple(row)
+    return _row(FactRow, row)

@@ -1,5 +1,7 @@
 """Database sinks through DB-API: SQLite (default) and DuckDB; PostgreSQL in postgres.py; names
-and URLs checked in names.py; ``extract.sinks.open_sink`` opens the one a URL names.
+and URLs checked in names.py; ``extract.sinks.open_sink`` opens the one a URL names (the schemes
+are registered in ``extract.sinks.registry``: :func:`open_sqlite`, :func:`open_duckdb`). Each
+satisfies ``extract.sinks.base.Sink`` and stores the typed rows of ``extract.sinks.rows``.
 
 Schema (created by the tool, ``CREATE TABLE IF NOT EXISTS``; ``PREFIX`` from ``--table-prefix``,
 and for PostgreSQL an optional ``?schema=NAME`` in the URL):
@@ -42,8 +44,9 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from extract.sinks.names import check_prefix, qualifier
-from extract.sinks.rows import (BOOL_COLUMNS, DATE_RANGE_COLUMNS, DECIMAL_COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_FIELDS, FACT_COLUMNS,
-                                DECIMAL_SPEC, INT_COLUMNS, MENTION_COLUMNS, clean_reject, fact_columns, value_columns)
+from extract.sinks.rows import (BOOL_COLUMNS, DATE_RANGE_COLUMNS, DECIMAL_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS,
+                                DECIMAL_SPEC, INT_COLUMNS, MENTION_COLUMNS, DocumentRow, FactRow, MentionRow,
+                                RejectRow, clean_reject, fact_columns, value_columns)
 
 CHUNK = 500  # ids per IN (…) list: under every engine's parameter limit
 MAX_ID = 256  # characters of a document id (a key: PostgreSQL's btree refuses rows over ~2.7 KB)
@@ -334,16 +337,16 @@ class SqlSink:
         self._commit()
 
     # -- documents ----------------------------------------------------------------------------
-    def unstorable(self, document: tuple) -> tuple[str, str] | None:
-        """(why, field) when this engine cannot store the document (a ``rows.DOCUMENT_FIELDS``
-        tuple) exactly; None: it can. Checked before writing, so the chunk is never lost."""
-        for key, value in zip(DOCUMENT_FIELDS, document):
+    def unstorable(self, document: DocumentRow) -> tuple[str, str] | None:
+        """(why, field) when this engine cannot store the document exactly; None: it can.
+        Checked before writing, so the chunk is never lost."""
+        for key, value in zip(document._fields, document):
             if isinstance(value, str):
                 try:
                     value.encode("utf-8")
                 except UnicodeEncodeError as exc:
                     return f"the document {key} has a lone surrogate at {exc.start} (not Unicode text)", key
-        if not isinstance(document[0], str) or not document[0] or len(document[0]) > MAX_ID:
+        if not isinstance(document.id, str) or not document.id or len(document.id) > MAX_ID:
             return f"the document id must be a string of 1 to {MAX_ID} characters", "id"
         return None
 
@@ -375,14 +378,14 @@ class SqlSink:
             rows,
         )
 
-    def write_rows(self, documents: Sequence[tuple], mentions: Sequence[tuple], *, facts: Sequence[tuple] = (),
-                   rejects: Sequence[dict] = (), clear: Sequence[tuple[str, int | None]] = ()) -> int:
-        """One transaction: replace the rows of ``documents`` (tuples of ``rows.DOCUMENT_FIELDS``;
-        any stored row with their id is deleted first, mentions and facts included) with them,
-        their ``mentions`` (tuples of ``rows.MENTION_COLUMNS``) and their ``facts`` (tuples of
-        ``rows.FACT_COLUMNS``); record ``rejects``, one row per
-        (source, line); delete the old rejects of the ``clear`` (source, line) origins (a line
-        fixed since). Returns the mentions written."""
+    def write_rows(self, documents: Sequence[DocumentRow], mentions: Sequence[MentionRow], *,
+                   facts: Sequence[FactRow] = (), rejects: Sequence[RejectRow] = (),
+                   clear: Sequence[tuple[str, int | None]] = ()) -> int:
+        """One transaction: replace the rows of ``documents`` (any stored row with their id is
+        deleted first, mentions and facts included) with them, their ``mentions`` and their
+        ``facts`` (each row the tuple of its table's columns, so it goes to the engine as it is);
+        record ``rejects``, one row per (source, line); delete the old rejects of the ``clear``
+        (source, line) origins (a line fixed since). Returns the mentions written."""
         if not (documents or rejects or clear):
             return 0
         rejects = [clean_reject(r) for r in rejects]
@@ -390,12 +393,12 @@ class SqlSink:
         cur = self.conn.cursor()
         self._begin()
         try:
-            origins = [(r["source"], r["line"]) for r in rejects] + list(clear)
+            origins = [(r.source, r.line) for r in rejects] + list(clear)
             if origins:
                 cur.executemany(f"DELETE FROM {self.p}rejects WHERE source = {self.mark} "
                                 f"AND line {self.null_safe_eq} {self.mark}", origins)
             if documents:
-                self._delete(cur, [d[0] for d in documents])
+                self._delete(cur, [d.id for d in documents])
                 self._insert(cur, "documents", DOCUMENT_COLUMNS, [tuple(d) + run for d in documents])
             if mentions:
                 self._insert(cur, "mentions", MENTION_COLUMNS, mentions)
@@ -404,15 +407,14 @@ class SqlSink:
             if rejects:
                 cur.executemany(
                     f"INSERT INTO {self.p}rejects ({', '.join(REJECT_COLUMNS)}) VALUES ({self._ph(len(REJECT_COLUMNS))})",
-                    [(self.run_id, r["source"], r["line"], r["reason"], r.get("raw", ""), r.get("field"))
-                     for r in rejects])
+                    [(self.run_id, *r) for r in rejects])
             self._commit()
         except BaseException:
             self.conn.rollback()
             raise
         return len(mentions)
 
-    def write_rejects(self, rejects: Sequence[dict]) -> None:
+    def write_rejects(self, rejects: Sequence[RejectRow]) -> None:
         """Record rejected units; one row per (source, line), so a re-run adds none."""
         self.write_rows([], [], rejects=rejects)
 
@@ -486,3 +488,21 @@ class DuckdbSink(SqlSink):
             self.conn.execute(f"INSERT INTO {self.p}{table} ({cols}) SELECT {cols} FROM newsx_staging")
         finally:
             self.conn.unregister("newsx_staging")
+
+
+def open_sqlite(url: str, prefix: str = "") -> SqliteSink:
+    """``sqlite:///PATH`` (registered in ``extract.sinks.registry``); the folder is made if missing."""
+    path = Path(url[len("sqlite:///"):])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return SqliteSink(path, prefix)
+
+
+def open_duckdb(url: str, prefix: str = "") -> DuckdbSink:
+    """``duckdb:///PATH`` (registered in ``extract.sinks.registry``); needs the db extra."""
+    try:
+        import duckdb
+    except ImportError:
+        raise SystemExit("DuckDB output needs the db extra: pip install 'newsx[db]'") from None
+    path = Path(url[len("duckdb:///"):])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return DuckdbSink(duckdb.connect(str(path)), prefix)
