@@ -76,6 +76,8 @@ _OTHER_NP = regex.compile(r"[\p{Han}A-Za-z&]+\Z")
 _OTHER_HEAD = regex.compile(r"^(?:其中|全区|全市|全省|园区|该区|本区|区内|实现|完成|主要|各类|重点)+")
 _OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面积|产量|总量|税金|税费)\Z")
 _OTHER_COMPARISON = regex.compile(r"高于|低于|快于|慢于|领先|超出|个月|年来")  # 9个月高于市建安投资: a comparison, no name
+# 全年 with no DATE of its own: the whole year of the period the sentence inherits.
+_WHOLE_YEAR = regex.compile(r"全年")
 # A span the sentence states itself, with no DATE: 挂牌十年来, 成立以来, 多年来.
 _SINCE = regex.compile(r"[十百几多两三四五六七八九\d]年来|(?:挂牌|成立|设立|获批|建区|开园|运行|启动|建设)以来")
 _MEMBER_LIST = regex.compile(r"(?:\p{Han}{2,4}、)+\p{Han}{2,4}(?:等|和\p{Han}{2,4})?\Z")
@@ -834,6 +836,8 @@ class _Reader:
             period = {k: v for k, v in self.period.items() if k != "sentence"}
             if self.period["sentence"] != s.index:
                 period["start"] = period["end"] = None
+                if _WHOLE_YEAR.search(self.text, max(s.start, ind.start - 24), ind.start):
+                    period = self._whole_year(period)  # 1—10月…。全年共引进项目26个: the year
             if stock:
                 period["kind"] = "stock"
         lo = max(subj["end"] or 0, s.start)
@@ -850,6 +854,15 @@ class _Reader:
             pass
         return Draft(subj, ind, scope, segment, period, value, modality,
                      rule + (QIZHONG if qizhong else ""), ci)
+
+    @staticmethod
+    def _whole_year(period: dict) -> dict:
+        """The year of an inherited period inside one year (2023-01/2023-10, 2023-Q3 → 2023): what
+        a sentence saying 全年 reports on (LABELLING Dda4); any other period as it was."""
+        m = regex.fullmatch(r"(\d{4})-[^/]+(?:/(\d{4})-[^/]+)?", period["value"])
+        if m is None or (m.group(2) and m.group(2) != m.group(1)):
+            return period
+        return {**period, "value": m.group(1), "kind": "flow"}
 
     def _states_span(self, s: Sentence) -> bool:
         """Does the sentence give its figures a span of its own with no DATE (挂牌十年来, 成立以来)?

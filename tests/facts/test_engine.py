@@ -179,6 +179,9 @@ CASES = [
      [("国家高新区", None, "operating_revenue", "2023", None, (), "0.34", "actual"),
       ("国家高新区", None, "tax_revenue", "2023", None, (), "0.3", "actual"),
       ("国家高新区", None, "export", "2023", None, (), "0.4", "actual")]),
+    # 全年 after a lead that gives part of the year: the whole year
+    ("2023年1—10月，合肥高新区招商引资成效明显。全年共引进项目30个。",
+     [(HEFEI, None, "projects_signed", "2023", "30个", (), None, "actual")]),
     # a sentence stating its own span (成立十年来) inherits no period
     ("2023年，合肥高新区经济平稳增长。园区成立十年来，出口额年均增长12%。",
      [(HEFEI, None, "export", None, None, (("yoy", "percent", "0.12"),), None, "actual")]),
