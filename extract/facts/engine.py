@@ -182,6 +182,8 @@ def _items(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[Item]:
         # before it, or the next one, overlaps it
         if (k >= 0 and ws < spans[k][1]) or (k + 1 < n and spans[k + 1][0] < we):
             continue
+        if w.kind == "none":
+            continue
         if w.kind == "sector_ind":  # 营利性服务业收入: 收入 the indicator, the sector its segment
             ws, w = ws + 1, Word(ws + 1, we, "ind", w.data)
         out.append(Item(ws, we, w.kind, w.data, text[ws:we]))

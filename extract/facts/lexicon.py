@@ -78,6 +78,8 @@ def _entries(raw: dict):
         yield f, "blocker", ""
     for f, mod in mk["modality"].items():
         yield f, "modality", mod
+    for f in raw["not_markers"]["words"]:
+        yield f, "none", ""  # 增加值: not the 增加 of a change
     for f, ind in raw["sector_indicators"]["forms"].items():
         yield f, "sector_ind", ind  # 服务业收入: the indicator starts after 业
 

@@ -179,6 +179,10 @@ CASES = [
      [("国家高新区", None, "operating_revenue", "2023", None, (), "0.34", "actual"),
       ("国家高新区", None, "tax_revenue", "2023", None, (), "0.3", "actual"),
       ("国家高新区", None, "export", "2023", None, (), "0.4", "actual")]),
+    # 增加值 is a value added, never the 增加 of a change: the amount after it is no change
+    ("2023年，合肥高新区规上工业增加值683亿元，数字经济核心产业增加值1228亿元。",
+     [(HEFEI, None, "industrial_value_added", "2023", "683亿元", (), None, "actual"),
+      (HEFEI, None, "other", "2023", "1228亿元", (), None, "actual")]),
     # 全年 after a lead that gives part of the year: the whole year
     ("2023年1—10月，合肥高新区招商引资成效明显。全年共引进项目30个。",
      [(HEFEI, None, "projects_signed", "2023", "30个", (), None, "actual")]),
