@@ -23,6 +23,7 @@ import regex
 from extract.facts.count import find_counts
 from extract.facts.lexicon import Lexicon, Word, load
 from extract.facts.rules import NAMES, QIZHONG
+from extract.facts.places import division_names
 from extract.segment import counted_phrase_start
 from extract.intake.sentences import Sentence, split
 from extract.numeral.variants import simplified_view
@@ -78,6 +79,8 @@ _OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面�
 _OTHER_COMPARISON = regex.compile(r"高于|低于|快于|慢于|领先|超出|个月|年来")  # 9个月高于市建安投资: a comparison, no name
 # 全年 with no DATE of its own: the whole year of the period the sentence inherits.
 _WHOLE_YEAR = regex.compile(r"全年")
+_HEAD_SPACE = frozenset(" \u3000，,、：:")
+_HEAD_TIME = ("同期", "同时", "今年", "去年", "全年", "当年", "年内")
 # A span the sentence states itself, with no DATE: 挂牌十年来, 成立以来, 多年来.
 _SINCE = regex.compile(r"[十百几多两三四五六七八九\d]年来|(?:挂牌|成立|设立|获批|建区|开园|运行|启动|建设)以来")
 _MEMBER_LIST = regex.compile(r"(?:\p{Han}{2,4}、)+\p{Han}{2,4}(?:等|和\p{Han}{2,4})?\Z")
@@ -786,11 +789,28 @@ class _Reader:
 
     def _named_other(self, c0: int, end: int) -> bool:
         """Does the clause open with the name of a company or a person doing the verb
-        (特斯拉完成产值…, 华为实现营业收入…)?"""
+        (特斯拉完成产值…, 华为实现营业收入…), or with a city, province or county (郑州市地区生产总值…:
+        a place's figure, not the park's — FACTS.md: places are no subjects)?"""
         from extract.segment import starts_with_name
 
         m = _DOER.match(self.text, c0, end)
-        return bool(m) and starts_with_name(m.group(1))
+        return (bool(m) and starts_with_name(m.group(1))) or self._place_at_head(c0, end)
+
+    def _place_at_head(self, c0: int, end: int) -> bool:
+        t = self.text
+        h = c0
+        for _ in range(2):  # 2023年，郑州市… / 同期，河南省…: past a DATE or a time word and its comma
+            while h < end and t[h] in _HEAD_SPACE:
+                h += 1
+            date = next((it for it in self.items_between(h, h + 1) if it.kind == "DATE"), None)
+            if date is not None:
+                h = date.end
+            elif t.startswith(_HEAD_TIME, h):
+                h += 2
+        while h < end and t[h] in _HEAD_SPACE:
+            h += 1
+        names = division_names()
+        return any(t[h:h + n] in names for n in range(min(8, end - h), 1, -1))
 
     def _value(self, it: Item) -> dict:
         if it.kind == "MONEY":

@@ -183,6 +183,11 @@ CASES = [
     ("2023年，合肥高新区规上工业增加值683亿元，数字经济核心产业增加值1228亿元。",
      [(HEFEI, None, "industrial_value_added", "2023", "683亿元", (), None, "actual"),
       (HEFEI, None, "other", "2023", "1228亿元", (), None, "actual")]),
+    # a clause opened by a city, province or county reports the place's figure, not the park's
+    ("2023年，合肥高新区营业收入1.2万亿元。合肥市地区生产总值达1.27万亿元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.2万亿元", (), None, "actual")]),
+    ("2023年，合肥高新区营业收入1.2万亿元。同期，安徽省实现进出口总额8000亿元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.2万亿元", (), None, "actual")]),
     # 全年 after a lead that gives part of the year: the whole year
     ("2023年1—10月，合肥高新区招商引资成效明显。全年共引进项目30个。",
      [(HEFEI, None, "projects_signed", "2023", "30个", (), None, "actual")]),
