@@ -360,6 +360,11 @@ class _Reader:
                     anaphor_here = anaphor_sentence = True
                     continue
                 if kind == "DATE":
+                    compared = self._compared_basis(it)
+                    if compared is not None:  # 较2019年同期增长X%, 较2020年底提升N个百分点: the basis
+                        last_basis = compared
+                        change_from = it.start if change_from < 0 else change_from
+                        continue
                     # an unresolved DATE (XXXX-01-02, no document date) is no period of a fact
                     if not seen_value and not self._is_comparison(it) and getattr(it.data, "resolved", True):
                         self.period = self._period(it, s.index)
@@ -664,6 +669,14 @@ class _Reader:
             d.update(start=None, end=None, resolved_by="anaphor")
             return d
         return base.record(sentence)
+
+    def _compared_basis(self, it: Item) -> str | None:
+        """The basis of a change against a dated point (LABELLING D7, Dda11): 较/比 + a year-end
+        (2020年底, 上年末) → vs_year_end, + another dated point (2019年同期, 2015年) →
+        vs_prior_period; None when the DATE is not after 较/比."""
+        if not self.text[max(0, it.start - 1): it.start] in ("较", "比"):
+            return None
+        return "vs_year_end" if it.text.endswith(("底", "末")) else "vs_prior_period"
 
     def _is_comparison(self, it: Item) -> bool:
         before = self.text[max(0, it.start - 2): it.start]

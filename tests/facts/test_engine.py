@@ -188,6 +188,14 @@ CASES = [
      [(HEFEI, None, "operating_revenue", "2023", "1.2万亿元", (), None, "actual")]),
     ("2023年，合肥高新区营业收入1.2万亿元。同期，安徽省实现进出口总额8000亿元。",
      [(HEFEI, None, "operating_revenue", "2023", "1.2万亿元", (), None, "actual")]),
+    # a change against a dated point: 较2019年同期 → vs_prior_period, 较2020年底 → vs_year_end; 提升 is a rise
+    ("2023年1-8月，合肥高新区工业总产值完成500亿元，同比增长5%，较2019年同期增长20%。",
+     [(HEFEI, None, "industrial_output", "2023-01/2023-08", "500亿元",
+       (("yoy", "percent", "0.05"), ("vs_prior_period", "percent", "0.2")), None, "actual")]),
+    ("2023年，合肥高新区营业收入比2015年增长12%。",
+     [(HEFEI, None, "operating_revenue", "2023", None, (("vs_prior_period", "percent", "0.12"),), None, "actual")]),
+    ("2023年，合肥高新区出口额较2022年底提升8%。",
+     [(HEFEI, None, "export", "2023", None, (("vs_year_end", "percent", "0.08"),), None, "actual")]),
     # 全年 after a lead that gives part of the year: the whole year
     ("2023年1—10月，合肥高新区招商引资成效明显。全年共引进项目30个。",
      [(HEFEI, None, "projects_signed", "2023", "30个", (), None, "actual")]),
