@@ -1046,6 +1046,14 @@ class _Reader:
             return False
         return int(period["value"][:4]) > self.date.year
 
+    def _unfinished(self, period: dict | None) -> bool:
+        """Does a flow period finer than a year (2024-Q1/2024-Q3, 2024-H1, 2024-05) end after the
+        document's month? Its figures cannot be actual yet (a whole year is read as year-to-date)."""
+        if self.date is None or not period or period.get("kind") == "stock":
+            return False
+        end = _period_end_month(period["value"].rpartition("/")[2])
+        return end is not None and end > (self.date.year, self.date.month)
+
     def _whole(self, s: Sentence, drafts: list[Draft], label: str) -> Item | None:
         """The indicator of the whole a 其中 part of ``label`` (MONEY, COUNT) belongs to: that of
         the last such fact of this sentence, else of the sentence right before (其中 follows its
@@ -1211,6 +1219,8 @@ class _Reader:
             if start is None or not self.text[max(0, start - 2):start].endswith(("到", "至")):
                 return
             d.modality = "target"
+        if d.modality == "actual" and self._unfinished(d.period):
+            return  # 前三季度 in a January page read as this year's: a period not over yet is no actual
         ind = d.indicator
         data = {
             "subject": d.subject,
@@ -1229,6 +1239,18 @@ class _Reader:
             self.facts.append(Fact.model_validate(data, context={"text": self.original}))
         except ValueError:
             return  # a draft that does not make a valid record is not a fact
+
+
+def _period_end_month(value: str) -> tuple[int, int] | None:
+    """The (year, month) a period value ends in: 2024-09 → (2024, 9), 2024-Q3 → (2024, 9),
+    2024-H1 → (2024, 6), 2024-09-30 → (2024, 9); None for a year or any other form."""
+    m = regex.fullmatch(r"(\d{4})-(?:(\d{2})(?:-\d{2})?|Q([1-4])|H([12]))", value)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    if m.group(2):
+        return year, int(m.group(2))
+    return (year, int(m.group(3)) * 3) if m.group(3) else (year, int(m.group(4)) * 6)
 
 
 def _short_province(name: str) -> str:

@@ -196,6 +196,8 @@ CASES = [
      [(HEFEI, None, "operating_revenue", "2023", None, (("vs_prior_period", "percent", "0.12"),), None, "actual")]),
     ("2023年，合肥高新区出口额较2022年底提升8%。",
      [(HEFEI, None, "export", "2023", None, (("vs_year_end", "percent", "0.08"),), None, "actual")]),
+    # a period that is not over at the document date (前三季度 read as this year's in January) is no actual
+    ("前三季度，合肥高新区营业收入达到1200亿元。", []),
     # 全年 after a lead that gives part of the year: the whole year
     ("2023年1—10月，合肥高新区招商引资成效明显。全年共引进项目30个。",
      [(HEFEI, None, "projects_signed", "2023", "30个", (), None, "actual")]),
