@@ -79,6 +79,7 @@ _OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面�
 _OTHER_COMPARISON = regex.compile(r"高于|低于|快于|慢于|领先|超出|个月|年来")  # 9个月高于市建安投资: a comparison, no name
 # 全年 with no DATE of its own: the whole year of the period the sentence inherits.
 _WHOLE_YEAR = regex.compile(r"全年")
+_PARK_WORDS = frozenset({"高新区", "开发区", "经开区"})  # a province + one of these names the province's zones
 _HEAD_SPACE = frozenset(" \u3000，,、：:")
 _HEAD_TIME = ("同期", "同时", "今年", "去年", "全年", "当年", "年内")
 # A span the sentence states itself, with no DATE: 挂牌十年来, 成立以来, 多年来.
@@ -384,8 +385,8 @@ class _Reader:
                 if kind == "ind" and it.data in PROJECT_IDS:
                     last_project = it
                 if kind == "ind" and it.data == "project_total":
-                    if last_project is None:
-                        continue  # 总投资 of what: no project count before it
+                    if last_project is None or (qizhong and last_project.start < c0 and self._qizhong_at(s, c0)):
+                        continue  # 总投资 of what: no project count before it (其中 亿元以上项目20个，总投资…: the part's)
                     it = Item(it.start, it.end, "ind", last_project.data, it.text)
                 if kind == "ind":
                     inds_seen.append(it)
@@ -624,8 +625,14 @@ class _Reader:
         if getattr(it.data, "id", None):
             return None
         words = self.lex.words(it.text)
-        if not words or words[-1].kind != "group" or words[-1].end != len(it.text):
+        if not words or words[-1].end != len(it.text):
             return None
+        last = words[-1]
+        if last.kind == "anaphor" and last.start > 0 and it.text[last.start:] in _PARK_WORDS:
+            last = Word(last.start, last.end, "group", it.text[last.start:])  # 安徽省高新区: the province's zones
+        if last.kind != "group":
+            return None
+        words[-1] = last
         head = it.text[: words[-1].start]
         if not head:
             return words[-1].data, "全国"
@@ -898,6 +905,10 @@ class _Reader:
         if m is None or (m.group(2) and m.group(2) != m.group(1)):
             return period
         return {**period, "value": m.group(1), "kind": "flow"}
+
+    def _qizhong_at(self, s: Sentence, c0: int) -> bool:
+        """Is there a 其中 between the sentence start and ``c0`` (the part a clause may be of)?"""
+        return any(it.kind == "qizhong" for it in self.items_between(s.start, c0))
 
     def _states_span(self, s: Sentence) -> bool:
         """Does the sentence give its figures a span of its own with no DATE (挂牌十年来, 成立以来)?

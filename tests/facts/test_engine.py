@@ -198,6 +198,12 @@ CASES = [
      [(HEFEI, None, "export", "2023", None, (("vs_year_end", "percent", "0.08"),), None, "actual")]),
     # a period that is not over at the document date (前三季度 read as this year's in January) is no actual
     ("前三季度，合肥高新区营业收入达到1200亿元。", []),
+    # a province and a bare park word name the province's zones (a group), not a park
+    ("2023年，安徽省高新区实现营业收入3万亿元。",
+     [("高新区", None, "operating_revenue", "2023", "3万亿元", (), None, "actual")]),
+    # 总投资 after a 其中 part whose count is a threshold class: the part's, not the park's projects
+    ("2023年，合肥高新区新签约项目50个，其中，亿元以上项目20个，总投资300亿元。",
+     [(HEFEI, None, "projects_signed", "2023", "50个", (), None, "actual")]),
     # 全年 after a lead that gives part of the year: the whole year
     ("2023年1—10月，合肥高新区招商引资成效明显。全年共引进项目30个。",
      [(HEFEI, None, "projects_signed", "2023", "30个", (), None, "actual")]),
