@@ -79,6 +79,7 @@ _OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面�
 _OTHER_COMPARISON = regex.compile(r"高于|低于|快于|慢于|领先|超出|个月|年来")  # 9个月高于市建安投资: a comparison, no name
 # 全年 with no DATE of its own: the whole year of the period the sentence inherits.
 _WHOLE_YEAR = regex.compile(r"全年")
+_LINK_HEAD = regex.compile(r"[，,；;\s]*(?:已|再|并|又|最终|全年)?(?:达到|达|实现|完成|为|升至|增至)")  # ，达到X: the value of the clause before
 _PARK_WORDS = frozenset({"高新区", "开发区", "经开区"})  # a province + one of these names the province's zones
 _HEAD_SPACE = frozenset(" \u3000，,、：:")
 _HEAD_TIME = ("同期", "同时", "今年", "去年", "全年", "当年", "年内")
@@ -313,11 +314,13 @@ class _Reader:
             collected: list[dict] = []
             pending: Item | None = None      # an indicator waiting for its value
             pending_scope: str | None = None
-            if carried is not None and its and its[0].kind in ("basis", "up", "down") and its[0].start - c0 <= 1:
-                pending, pending_scope = carried  # 营业收入保持较快增长势头，同比增长15%: its change
+            if carried is not None and its and (its[0].kind in ("basis", "up", "down") and its[0].start - c0 <= 1
+                                                or self._opens_with_value(its, c0)):
+                pending, pending_scope = carried  # 营业收入保持较快增长势头，同比增长15% / 突破万亿元，达到1.05万亿元
             carried = None
             scope: str | None = None
             seen_value = False
+            only_milestone = False           # the clause's figure was a milestone (突破千亿元) and nothing else
             subjects_here: list[Subj] = []
             anaphor_here = False
             stock = False
@@ -497,6 +500,7 @@ class _Reader:
                     continue
                 # MONEY or COUNT as the value
                 if milestone_at >= 0 and self._gap(milestone_at, it.start) <= 1:
+                    only_milestone = not any(d.clause == ci for d in drafts)
                     continue
                 if self._threshold(it):
                     continue
@@ -539,7 +543,7 @@ class _Reader:
                 drafts.append(d)
             if not seen_value and its and all(x.kind == "price" for x in its) and drafts and drafts[-1].clause == ci - 1:
                 drafts[-1].clause, bridge_price = ci, price  # …3112亿元，按可比价格计算，增长11.8%: a bridge
-            if pending is not None and not seen_value and not any(d.indicator is pending for d in drafts):
+            if pending is not None and (not seen_value or only_milestone) and not any(d.indicator is pending for d in drafts):
                 carried = (pending, pending_scope)
             if (not headline and len({x.canonical for x in subjects_here}) >= 2
                     and not any(d.clause == ci for d in drafts)):
@@ -763,7 +767,9 @@ class _Reader:
         if id(it) in self._zipped:
             return (pending, "fact.respectively") if pending is not None and self._binds(pending, it) else (None, None)
         if pending is not None and self._binds(pending, it):
-            link = t[pending.end:it.start]
+            # a pending indicator carried from the clause before links from this clause's start
+            link = t[pending.end:it.start] if pending.end >= self._clause_start else \
+                t[self._clause_start:it.start].lstrip("，,；; ")
             if pending.text in self.lex.adjacent_forms:
                 left = t[max(self._clause_start, pending.start - 16): pending.start]
                 if _LINK.match(link) and len(link) <= 3 and (_HAVE.search(left) or self.in_headline):
@@ -905,6 +911,11 @@ class _Reader:
         if m is None or (m.group(2) and m.group(2) != m.group(1)):
             return period
         return {**period, "value": m.group(1), "kind": "flow"}
+
+    def _opens_with_value(self, its: list[Item], c0: int) -> bool:
+        """Does the clause open with a link verb and a MONEY or COUNT (，达到1.05万亿元 / ，实现1055亿元)?"""
+        first = its[0]
+        return first.kind in ("MONEY", "COUNT") and bool(_LINK_HEAD.fullmatch(self.text, c0, first.start))
 
     def _qizhong_at(self, s: Sentence, c0: int) -> bool:
         """Is there a 其中 between the sentence start and ``c0`` (the part a clause may be of)?"""

@@ -204,6 +204,11 @@ CASES = [
     # 总投资 after a 其中 part whose count is a threshold class: the part's, not the park's projects
     ("2023年，合肥高新区新签约项目50个，其中，亿元以上项目20个，总投资300亿元。",
      [(HEFEI, None, "projects_signed", "2023", "50个", (), None, "actual")]),
+    # a milestone clause leaves its indicator to the value the next clause gives (突破1万亿元，达到1.05万亿元)
+    ("2023年，合肥高新区营业收入突破1万亿元，达到1.05万亿元。",
+     [(HEFEI, None, "operating_revenue", "2023", "1.05万亿元", (), None, "actual")]),
+    ("2023年，合肥高新区外贸进出口总额完成800亿元。",
+     [(HEFEI, None, "trade_total", "2023", "800亿元", (), None, "actual")]),
     # 全年 after a lead that gives part of the year: the whole year
     ("2023年1—10月，合肥高新区招商引资成效明显。全年共引进项目30个。",
      [(HEFEI, None, "projects_signed", "2023", "30个", (), None, "actual")]),
