@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Sequence
 
 from extract.intake.pages import split_page
-from extract.pipeline import extract_text
+from extract.pipeline import Labels, extract_text
 from schemas.pages import ArticleMention, ExtractedArticle
 from schemas.records import Document, ExtractedDocument
 
 
-def extract_pages(document: Document, *, labels: Sequence[str] | None = None) -> list[ExtractedArticle]:
+def extract_pages(document: Document, *, labels: Labels = None) -> list[ExtractedArticle]:
     """Run the pipeline on every article of a page (split by `extract.intake.pages`): page
     offsets, the article's id and date."""
     page = document.text
@@ -26,7 +26,7 @@ def extract_pages(document: Document, *, labels: Sequence[str] | None = None) ->
     return out
 
 
-def extract_page_documents(document: Document, *, labels: Sequence[str] | None = None
+def extract_page_documents(document: Document, *, labels: Labels = None
                            ) -> list[tuple[str, ExtractedDocument]]:
     """For ``newsx extract --pages``: one (article id, ExtractedDocument) per article; the
     document's id is the article id and its spans are in page offsets."""

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 
 from extract.intake.read import Reject, parse_line, read_txt, walk
-from extract.pipeline import extract_document
+from extract.pipeline import Labels, extract_document
 from extract.progress import Progress
 from extract.sinks.rows import DocumentRow, FactRow, MentionRow, RejectRow, _row, clean_reject, safe_text
 from extract.version import VERSION
@@ -180,7 +180,7 @@ class RejectResult(NamedTuple):
 Result = DocumentResult | RejectResult
 
 
-def process_document(doc: Document, labels: Sequence[str] | None = None, config: str = "",
+def process_document(doc: Document, labels: Labels = None, config: str = "",
                      facts: bool = False) -> tuple[DocumentRow, list[MentionRow], str, list[FactRow]]:
     """A document → (document row, mention rows, JSONL line, fact rows): everything the loaders
     need. ``facts``: run the fact stage on the mentions (its facts also go into the JSONL line as
@@ -213,7 +213,7 @@ def _unit_origin(unit: tuple) -> tuple[str, int | None]:
     return unit[1].source, unit[1].line
 
 
-def process_unit(unit: tuple, default_date: dt.date | None = None, labels: Sequence[str] | None = None,
+def process_unit(unit: tuple, default_date: dt.date | None = None, labels: Labels = None,
                  config: str = "", facts: bool = False) -> Result:
     """One unit → a :class:`DocumentResult` or a :class:`RejectResult`. The one guarded
     boundary of a document: whatever fails in decoding, parsing, the sidecar, validation,
@@ -241,7 +241,7 @@ def process_unit(unit: tuple, default_date: dt.date | None = None, labels: Seque
 
 
 def process_chunk(chunk: Sequence[tuple], default_date: dt.date | None = None,
-                  labels: Sequence[str] | None = None, config: str = "", facts: bool = False) -> list[Result]:
+                  labels: Labels = None, config: str = "", facts: bool = False) -> list[Result]:
     """Parse, extract and flatten one chunk: :func:`process_unit` of every unit, in order."""
     return [process_unit(unit, default_date, labels, config, facts) for unit in chunk]
 
@@ -250,7 +250,7 @@ WARM_TEXT = ("截至2023年12月29日，成都高新技术产业开发区与华�
              "同比增长7.11%，近三成；1月2日，苏州工业园区营收超过13万亿元。")
 
 
-def warm(labels: Sequence[str] | None = None, facts: bool = False) -> None:
+def warm(labels: Labels = None, facts: bool = False) -> None:
     """Load every extractor and its lazy tables once (before forking workers, so they share them)."""
     import importlib
 
@@ -277,14 +277,15 @@ def run(
     batch_size: int = 200,
     table_prefix: str = "",
     workers: int = 1,
-    labels: Sequence[str] | None = None,
+    labels: Labels = None,
     parquet: bool | None = None,
     stdin: BinaryIO | None = None,
     facts: bool = True,
 ) -> Summary:
     """Run the main job. ``workers``: processes (0 = one per CPU); the output is the same for any
     number. ``parquet``: None writes Parquet beside the JSONL when pyarrow is installed.
-    ``facts``: run the fact stage and write the ``facts`` table, facts.parquet and each JSONL
+    ``labels``: the labels, or a whole ``PipelineConfig`` (extract/config.py), which every worker
+    builds its pipeline from. ``facts``: run the fact stage and write the ``facts`` table, facts.parquet and each JSONL
     line's ``"facts"`` (False: none of them, and the facts of the documents written are removed).
 
     Raises :class:`extract.parallel.WorkerDied` when a worker process dies twice on a chunk

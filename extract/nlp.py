@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence
 
 import spacy
 from spacy.attrs import IDX, LENGTH, SPACY
@@ -245,28 +245,24 @@ class NewsxComponent:
     """Runs the records pipeline on ``doc.text`` and writes the mentions onto the Doc."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, labels: Sequence[str] | None = None,
-                 facts: bool = True):
-        from extract import registry
+                 facts: bool = True, config: dict | None = None):
+        from extract.config import PipelineConfig
 
         self.name = name
         self.facts = bool(facts)
-        self.config_labels = list(labels) if labels is not None else None  # None: all registered
-        if self.config_labels is not None:
-            unknown = [x for x in self.config_labels if x not in registry.labels()]
-            if unknown:
-                raise ValueError(f"unknown labels {unknown}; known: {', '.join(registry.labels())}")
+        self.config_labels = list(labels) if labels is not None else None  # None: the config's
+        self.config_dict = dict(config) if config else None
+        self.config = PipelineConfig.of(self.config_dict, labels=self.config_labels)  # raises on unknown labels
 
     @property
     def labels(self) -> tuple[str, ...]:
         """The labels this component extracts (spaCy lists them in the pipeline's meta)."""
-        from extract import registry
-
-        return tuple(self.config_labels if self.config_labels is not None else registry.labels())
+        return self.config.active_labels()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         date = doc._.newsx_date
-        mentions = extract_text(text, date, labels=self.config_labels)
+        mentions = extract_text(text, date, labels=self.config)
         doc = annotate(doc, mentions, text)
         if self.facts:
             from extract.facts import extract_facts
@@ -279,22 +275,25 @@ class NewsxComponent:
             yield self(doc)
 
     def __reduce__(self):
-        return (_rebuild_component, (self.name, self.config_labels, self.facts))
+        return (_rebuild_component, (self.name, self.config_labels, self.facts, self.config_dict))
 
 
-def _rebuild_component(name: str, labels: list[str] | None, facts: bool = True) -> "NewsxComponent":
-    return NewsxComponent(None, name, labels, facts)  # type: ignore[arg-type]
+def _rebuild_component(name: str, labels: list[str] | None, facts: bool = True,
+                       config: dict | None = None) -> "NewsxComponent":
+    return NewsxComponent(None, name, labels, facts, config)  # type: ignore[arg-type]
 
 
 @Language.factory(
     FACTORY,
-    default_config={"labels": None, "facts": True},
+    default_config={"labels": None, "facts": True, "config": None},
     assigns=["doc.ents", "doc.spans", "span._.value", "span._.rule", "doc._.facts"],
 )
-def make_newsx(nlp: Language, name: str, labels: Optional[List[str]], facts: bool) -> NewsxComponent:
+def make_newsx(nlp: Language, name: str, labels: Optional[List[str]], facts: bool,
+               config: Optional[Dict[str, Any]]) -> NewsxComponent:
     """``nlp.add_pipe("newsx", config={"labels": ["PARK", "MONEY"], "facts": True})``; labels null =
-    all registered; facts: set ``doc._.facts``."""
-    return NewsxComponent(nlp, name, labels, facts)
+    the config's (all registered); facts: set ``doc._.facts``; config: an ``extract.config``
+    pipeline config as a dict (per-label options, precedence), null = the defaults."""
+    return NewsxComponent(nlp, name, labels, facts, config)
 
 
 def annotate(doc: Doc, mentions: Sequence[Mention], text: str | None = None) -> Doc:
@@ -380,11 +379,13 @@ def load(
     user_dict: str | None = "parks",
     registry: str | Sequence[str] | None = None,
     facts: bool = True,
+    config: "PipelineConfig | dict | str | None" = None,
 ) -> Language:
     """A blank Chinese pipeline: jieba tokenizer (``segmenter`` "rjieba" or "jieba"; default: rjieba
     when installed) with the park registry as user words, then the ``newsx`` component.
     ``registry``: extra park registry files (ParkEntry JSONL) used beside the shipped one;
-    ``facts``: the component sets ``doc._.facts``."""
+    ``facts``: the component sets ``doc._.facts``; ``config``: a pipeline config (``extract.config``:
+    a ``PipelineConfig``, a dict or a TOML/JSON file), ``labels`` replacing its labels."""
     if registry:
         from extract.park.registry import add_user_registry
 
@@ -395,7 +396,12 @@ def load(
         "zh",
         config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER, "segmenter": seg, "hmm": hmm, "user_dict": user_dict}}},
     )
-    nlp.add_pipe(FACTORY, config={"labels": list(labels) if labels is not None else None, "facts": facts})
+    if config is not None:
+        from extract.config import PipelineConfig
+
+        config = PipelineConfig.of(config).model_dump(mode="json")
+    nlp.add_pipe(FACTORY, config={"labels": list(labels) if labels is not None else None, "facts": facts,
+                                  "config": config})
     return nlp
 
 

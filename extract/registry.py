@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import json
 from functools import lru_cache
+from typing import Any, Mapping
 
 from extract.base import Extractor
 
@@ -15,14 +17,39 @@ EXTRACTORS: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=None)
 def get(label: str) -> Extractor:
-    try:
-        target = EXTRACTORS[label]
-    except KeyError:
-        raise KeyError(f"no extractor for label {label!r}; known: {', '.join(EXTRACTORS)}") from None
-    module_name, _, attr = target.partition(":")
-    return getattr(importlib.import_module(module_name), attr)()
+    """The label's extractor with its default options (built once)."""
+    return build(label)
+
+
+def build(label: str, options: Mapping[str, Any] | None = None) -> Extractor:
+    """The label's extractor built with ``options`` (its constructor's keywords; see
+    ``extract.config``). One instance per label and options."""
+    return _build(label, json.dumps(dict(options or {}), sort_keys=True))
+
+
+@lru_cache(maxsize=None)
+def _build(label: str, options_json: str) -> Extractor:
+    if label not in EXTRACTORS:
+        raise KeyError(f"no extractor for label {label!r}; known: {', '.join(EXTRACTORS)}")
+    options = json.loads(options_json)
+    check_options(label, options)
+    return _class(label)(**options)
+
+
+def check_options(label: str, options: Mapping[str, Any]) -> None:
+    """Raise ValueError naming the label when ``options`` has a name its extractor does not take."""
+    import inspect
+
+    known = [n for n in inspect.signature(_class(label)).parameters if n != "self"]
+    unknown = sorted(set(options) - set(known))
+    if unknown:
+        raise ValueError(f"{label}: unknown options {unknown}; the extractor takes {', '.join(known) or 'none'}")
+
+
+def _class(label: str) -> type:
+    module_name, _, attr = EXTRACTORS[label].partition(":")
+    return getattr(importlib.import_module(module_name), attr)
 
 
 def labels() -> list[str]:

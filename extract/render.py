@@ -504,19 +504,22 @@ def _run(cmd: list[str], timeout: float) -> str:
 
 
 def build_pages(inputs: Sequence[str], *, gold_files: Sequence[str] = (), date: dt.date | None = None,
-                labels: Sequence[str] | None = None, on_reject=None, facts: bool = True,
+                labels: "Sequence[str] | PipelineConfig | None" = None, on_reject=None, facts: bool = True,
                 progress=None) -> list[Page]:
     """Read INPUTS, extract (records path; and the fact stage, unless ``facts`` is False), pair
     each document with its gold by id. ``progress``: an :class:`extract.progress.Progress`,
     updated per document and reject."""
     from extract.evaluate import load_gold
     from extract.intake.read import Reject, read_inputs
+    from extract.config import as_config
     from extract.pipeline import extract_text
 
+    config = as_config(labels)
+    chosen = None if config.labels is None else set(config.labels)
     gold: dict[str, list[Mention]] = {}
     if gold_files:
         for g in load_gold(gold_files):
-            spans = [m for m in g.spans if labels is None or m.label.value in labels]
+            spans = [m for m in g.spans if chosen is None or m.label.value in chosen]
             gold[g.id] = spans
     pages = []
     for item in read_inputs(inputs, date):
@@ -526,7 +529,7 @@ def build_pages(inputs: Sequence[str], *, gold_files: Sequence[str] = (), date: 
             if progress is not None:
                 progress.update(rejects=1)
             continue
-        mentions = extract_text(item.text, item.date, labels=labels, doc_id=item.id)
+        mentions = extract_text(item.text, item.date, labels=config, doc_id=item.id)
         found = None
         if facts:
             from extract.facts import extract_facts

@@ -35,6 +35,7 @@ import click
 
 
 from extract.batch import DocumentResult, _lines, chunked, process_chunk, warm
+from extract.pipeline import Labels
 from extract.version import VERSION
 from extract.intake.read import walk
 from extract.sinks.rows import (DECIMAL_SPEC, DOCUMENT_FIELDS, FACT_KINDS, MENTION_KINDS, REJECT_FIELDS,
@@ -74,7 +75,7 @@ def _spark_row(row: tuple, kinds: Iterable[str]) -> tuple:
 # -- the functions ------------------------------------------------------------------------------
 
 def extract_partition(units: Iterable[Any], default_date: dt.date | None = None,
-                      labels: Sequence[str] | None = None, chunk: int = 64, facts: bool = True) -> Iterator[tuple]:
+                      labels: Labels = None, chunk: int = 64, facts: bool = True) -> Iterator[tuple]:
     """``mapPartitions`` body: units → ``RESULT_SCHEMA`` tuples, in order."""
     warm(labels, facts)
     config = config_key(labels, VERSION, facts=facts)
@@ -95,7 +96,7 @@ def _unit(u: Any) -> tuple:
 
 
 def extract_json(texts: Iterable[str | None], dates: Iterable[Any] | None = None,
-                 labels: Sequence[str] | None = None) -> list[str | None]:
+                 labels: Labels = None) -> list[str | None]:
     """Texts (and ISO dates or dates, or None) → JSON arrays of mentions, one per text."""
     from extract.pipeline import extract_text
 
@@ -117,7 +118,7 @@ def extract_json(texts: Iterable[str | None], dates: Iterable[Any] | None = None
     return out
 
 
-def pandas_udf(labels: Sequence[str] | None = None):
+def pandas_udf(labels: Labels = None):
     """A Spark pandas UDF ``(text[, date]) -> string`` (JSON array of mentions)::
 
         df.withColumn("mentions", extract.spark.pandas_udf()("text", "date"))
@@ -185,15 +186,17 @@ def _fix_unit(unit: tuple) -> tuple:
 
 
 def run_spark(spark: Any, inputs: Sequence[str], output: str, *, date: dt.date | None = None,
-              labels: Sequence[str] | None = None, partitions: int | None = None,
+              labels: Labels = None, partitions: int | None = None,
               facts: bool = True) -> dict[str, int]:
     """Extract ``inputs`` with ``spark`` and write Parquet under ``output``; returns counts
     (``facts`` among them when facts are extracted)."""
     from pyspark import StorageLevel
 
+    from extract.config import as_config
+
     sc = spark.sparkContext
     units = units_rdd(sc, inputs, partitions)
-    fn = functools.partial(extract_partition, default_date=date, labels=list(labels) if labels else None,
+    fn = functools.partial(extract_partition, default_date=date, labels=as_config(labels),
                            facts=facts)
     result = spark.createDataFrame(units.mapPartitions(fn), RESULT_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
     try:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from extract.cli.options import DATE, INPUT, LABELS
+from extract.cli.options import DATE, INPUT, CONFIG, CONFIG_HELP, LABELS, pipeline_config
 from extract.cli.util import err as _err, info, progress_flag
 from extract.progress import Progress
 
@@ -18,6 +18,7 @@ from extract.progress import Progress
               help="JSONL output file (default: stdout).")
 @click.option("--date", type=DATE, help="Document date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--labels", type=LABELS, default=None, help="Comma-separated labels to extract (default: all).")
+@click.option("--config", "config_file", type=CONFIG, default=None, help=CONFIG_HELP)
 @click.option("--rejects", type=click.Path(dir_okay=False), default=None,
               help="Where to write rejected input units (default: OUTPUT.rejects.jsonl, or stderr only).")
 @click.option("--pages", is_flag=True,
@@ -26,7 +27,7 @@ from extract.progress import Progress
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
 @click.option("--facts", "with_facts", is_flag=True,
               help='Also write "facts": [...] per line (corpus/FACTS.md): park, indicator, period, value, changes.')
-def extract(inputs, output, date, labels, rejects, pages, progress, with_facts):
+def extract(inputs, output, date, labels, config_file, rejects, pages, progress, with_facts):
     """Extract mentions from INPUTS (.txt files, folders, .jsonl, or - for JSONL on stdin).
 
     Writes one JSON line per document: {"id", "date", "spans": [...]}.
@@ -34,13 +35,13 @@ def extract(inputs, output, date, labels, rejects, pages, progress, with_facts):
     from extract.intake.read import Reject, read_inputs
     from extract.pipeline import extract_document
 
-    label_list = labels
+    label_list = pipeline_config(config_file, labels)
     to_stdout = output == "-"
     out = sys.stdout if to_stdout else open(output, "w", encoding="utf-8")
     rejects_path = rejects or (None if to_stdout else output + ".rejects.jsonl")
     rej = open(rejects_path, "w", encoding="utf-8") if rejects_path else None
     bar = Progress(enabled=progress_flag(False if to_stdout and progress is None else progress))
-    info(f"labels: {','.join(label_list) if label_list else 'all'}; output: {'stdout' if to_stdout else output}"
+    info(f"labels: {label_list.label_note()}; output: {'stdout' if to_stdout else output}"
          + (f"; rejects: {rejects_path}" if rejects_path else ""))
     n_in = n_out = n_rej = 0
     try:

@@ -153,3 +153,34 @@ class KeyValue(click.ParamType):
 def parse_date(ctx, param, value):  # a click callback, kept for callers outside the CLI
     """--date YYYY-MM-DD → datetime.date (None when not given)."""
     return None if value is None else DATE.convert(value, param, ctx)
+
+
+class ConfigFile(click.ParamType):
+    """A pipeline config file (TOML or JSON, ``extract.config``), read and validated."""
+
+    name = "file"
+
+    def convert(self, value, param, ctx):
+        from extract.config import ConfigError, PipelineConfig
+
+        if isinstance(value, PipelineConfig):
+            return value
+        try:
+            return PipelineConfig.from_file(value)
+        except ConfigError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+CONFIG = ConfigFile()
+CONFIG_HELP = ("Pipeline config (TOML or JSON: labels, per-label options, precedence; see extract/config.py); "
+               "--labels replaces its labels.")
+
+
+def pipeline_config(config, labels):
+    """The config a command runs with: ``--config`` (or the defaults) with ``--labels`` applied."""
+    from extract.config import ConfigError, PipelineConfig
+
+    try:
+        return PipelineConfig.of(config, labels=labels)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--labels'") from None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from extract.cli.options import DATE, INPUT, LABELS, TablePrefix
+from extract.cli.options import DATE, INPUT, CONFIG, CONFIG_HELP, LABELS, pipeline_config, TablePrefix
 from extract.cli.util import count_units, err as _err, info, progress_flag
 from extract.progress import Progress
 
@@ -22,6 +22,7 @@ from extract.progress import Progress
               help="Parquet beside the JSONL (default: when pyarrow is installed).")
 @click.option("--date", type=DATE, help="Document date for inputs that carry none.")
 @click.option("--labels", type=LABELS, default=None, help="Comma-separated labels to extract (default: all).")
+@click.option("--config", "config_file", type=CONFIG, default=None, help=CONFIG_HELP)
 @click.option("--table-prefix", type=TablePrefix(), default="", help="Prefix for the table names (letters, digits, _).")
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(0, 512),
               help="Extraction processes (0: one per CPU). The output is the same for any number.")
@@ -30,7 +31,7 @@ from extract.progress import Progress
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
 @click.option("--facts/--no-facts", default=True, show_default=True,
               help="Fact records (corpus/FACTS.md): a facts table, facts.parquet and \"facts\" in each JSONL line.")
-def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, batch_size, progress, facts):
+def run(inputs, db_url, out_dir, parquet, date, labels, config_file, table_prefix, workers, batch_size, progress, facts):
     """The main job: extract INPUTS and load documents, mentions and facts into a database plus JSONL/Parquet.
 
     Re-running the same input adds no rows; a killed run, run again, resumes where it stopped.
@@ -39,6 +40,7 @@ def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, b
     from extract.batch import run as run_batch
     from extract.sinks.names import check_url, mask_url
 
+    config = pipeline_config(config_file, labels)
     db = None if db_url.lower() == "none" else db_url
     try:  # the library's check before any work (scheme, ?schema= name): one error line, exit 1
         if db:
@@ -51,12 +53,12 @@ def run(inputs, db_url, out_dir, parquet, date, labels, table_prefix, workers, b
     bar = Progress(enabled=progress_flag(progress))
     if bar.enabled:
         bar.set_total(count_units(inputs))
-    info("database: " + (mask_url(db) if db else "none") + f"; labels: {','.join(labels) if labels else 'all'}; "
+    info("database: " + (mask_url(db) if db else "none") + f"; labels: {config.label_note()}; "
          f"workers: {workers or 'one per CPU'}")
     try:
         summary = run_batch(inputs, db_url=db, out_dir=Path(out_dir) if out_dir else None, date=date,
                             progress=bar, table_prefix=table_prefix,
-                            batch_size=batch_size, workers=workers, labels=labels, parquet=parquet, facts=facts)
+                            batch_size=batch_size, workers=workers, labels=config, parquet=parquet, facts=facts)
     except KeyboardInterrupt:  # Ctrl-C: committed chunks stay, partial files are gone; run again to resume
         bar.close()
         click.echo("newsx: interrupted (what was loaded is kept: run again to resume)", err=True)

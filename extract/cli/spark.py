@@ -6,7 +6,7 @@ import threading
 
 import click
 
-from extract.cli.options import DATE, INPUT_OR_URL, LABELS, KeyValue
+from extract.cli.options import DATE, INPUT_OR_URL, CONFIG, CONFIG_HELP, LABELS, pipeline_config, KeyValue
 from extract.cli.util import STATE, err as _err, progress_flag
 
 
@@ -16,18 +16,20 @@ from extract.cli.util import STATE, err as _err, progress_flag
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL (local[N], spark://…, yarn, k8s://…).")
 @click.option("--date", type=DATE, help="Document date for inputs that carry none.")
 @click.option("--labels", type=LABELS, default=None, help="Comma-separated labels to extract (default: all).")
+@click.option("--config", "config_file", type=CONFIG, default=None, help=CONFIG_HELP)
 @click.option("--partitions", type=click.IntRange(1), default=None, help="Minimum input partitions per JSONL file.")
 @click.option("--conf", "conf", multiple=True, type=KeyValue(), help="Extra Spark setting KEY=VALUE (repeatable).")
 @click.option("--facts/--no-facts", default=True, show_default=True, help="Fact records under OUTPUT/facts (as newsx run).")
 @click.option("--progress/--no-progress", default=None,
               help="Spark tasks done / total on stderr (default: when a terminal).")
-def spark_command(inputs, output, master, date, labels, partitions, conf, facts, progress):
+def spark_command(inputs, output, master, date, labels, config_file, partitions, conf, facts, progress):
     """Run the pipeline on Spark: INPUTS (JSONL, .txt, folders; JSONL also hdfs://, s3a:// …) →
     Parquet under OUTPUT (documents/, mentions/, rejects/, facts/). The summary goes to stderr.
 
     Spark's own log lines are cut to errors; --verbose keeps Spark's defaults."""
     import warnings
 
+    config = pipeline_config(config_file, labels)
     from extract.progress import Progress
     from extract.spark import run_spark, session
 
@@ -37,7 +39,7 @@ def spark_command(inputs, output, master, date, labels, partitions, conf, facts,
     bar = Progress(enabled=progress_flag(progress), unit="tasks", description="spark")
     watcher = _watch_tasks(spark.sparkContext, bar) if bar.enabled else None
     try:
-        counts = run_spark(spark, inputs, output, date=date, labels=labels, partitions=partitions, facts=facts)
+        counts = run_spark(spark, inputs, output, date=date, labels=config, partitions=partitions, facts=facts)
     finally:
         if watcher:
             watcher.set()

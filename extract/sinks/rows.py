@@ -164,8 +164,15 @@ def config_key(labels: Any, version: str, facts: bool = False) -> str:
                 registries.append(hashlib.sha256(fh.read()).hexdigest()[:16])
         except OSError:
             registries.append("unreadable")
-    return json.dumps({"labels": sorted(labels) if labels else "all", "version": version,
-                       "registries": registries, "facts": bool(facts)}, sort_keys=True)
+    from extract.config import as_config
+
+    config = as_config(labels)
+    key = {"labels": sorted(config.labels) if config.labels else "all", "version": version,
+           "registries": registries, "facts": bool(facts)}
+    for name in ("options", "precedence", "extras"):  # a config beyond the labels is part of it too
+        if getattr(config, name):
+            key[name] = config.model_dump(mode="json")[name]
+    return json.dumps(key, sort_keys=True)
 
 
 _ISO = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])|W(\d{2})))?\Z")
