@@ -266,13 +266,7 @@ def highlight(page: Page, anchor: str = "newsx-ev0") -> str:
     all_evidence, _ = evidence_spans(page.facts or [])
     ev_index = {e: k for k, e in enumerate(all_evidence) if 0 <= e[0] < e[1] <= len(text)}
     evidence = list(ev_index)
-    mentions: list[Mention] = []
-    keep: list[int] = []
-    for i, m in enumerate(page.mentions):  # the records are non-overlapping; guard anyway
-        if mentions and m.start < mentions[-1].end:
-            continue
-        mentions.append(m)
-        keep.append(i)
+    mentions, keep = _non_overlapping(page.mentions)
     misses = page.misses
     gold_by_key = {g.key(): g for g in page.gold or []}
     bounds = sorted({0, len(text), *(b for m in mentions for b in (m.start, m.end)),
@@ -287,8 +281,9 @@ def highlight(page: Page, anchor: str = "newsx-ev0") -> str:
             gi += 1
         m = mentions[mi] if mi < len(mentions) and mentions[mi].start <= a else None
         g = misses[gi] if gi < len(misses) and misses[gi].start <= a else None
+        status = page.status[keep[mi]] if m is not None else None
         if m is not None and m.start == a:
-            out.append(_mark_open(m, page.status[keep[mi]], gold_by_key.get(m.key())))
+            out.append(_mark_open(m, status, gold_by_key.get(m.key())))
         piece = html.escape(text[a:b], quote=False)
         if g is not None:
             piece = f'<span data-newsx="miss" data-miss-id="{gi}" data-label="{_attr(g.label.value)}">{piece}</span>'
@@ -296,18 +291,43 @@ def highlight(page: Page, anchor: str = "newsx-ev0") -> str:
             active.append(evidence[ei])
             ei += 1
         active = [e for e in active if e[1] > a]
-        for e in sorted(active, reverse=True):  # the pieces are cut at every evidence edge: e covers [a, b)
-            k = ev_index[e]
-            ident = f' id="{_attr(anchor)}-{k}"' if e[0] == a else ""
-            piece = f'<span data-newsx="evidence" data-evidence="{k}"{ident}>{piece}</span>'
-        out.append(piece)
-        if g is not None and g.end == b and (m is None or m.end != b):
-            out.append(_miss_tag(g))
-        if m is not None and m.end == b:
-            out.append(_mark_close(m, page.status[keep[mi]]))
-            if g is not None and g.end == b:
-                out.append(_miss_tag(g))
+        out.append(_wrap_evidence(piece, active, a, ev_index, anchor))
+        out.extend(_closing_tags(m, g, b, status))
     return "".join(out)
+
+
+def _non_overlapping(found: Sequence[Mention]) -> tuple[list[Mention], list[int]]:
+    """The mentions to mark and their indexes in ``found`` (records do not overlap; guard anyway)."""
+    mentions: list[Mention] = []
+    keep: list[int] = []
+    for i, m in enumerate(found):
+        if mentions and m.start < mentions[-1].end:
+            continue
+        mentions.append(m)
+        keep.append(i)
+    return mentions, keep
+
+
+def _wrap_evidence(piece: str, active: list[tuple[int, int]], a: int, ev_index: dict, anchor: str) -> str:
+    """``piece`` inside a span per fact evidence covering it (the pieces are cut at every
+    evidence edge, so each active span covers the whole piece)."""
+    for e in sorted(active, reverse=True):
+        k = ev_index[e]
+        ident = f' id="{_attr(anchor)}-{k}"' if e[0] == a else ""
+        piece = f'<span data-newsx="evidence" data-evidence="{k}"{ident}>{piece}</span>'
+    return piece
+
+
+def _closing_tags(m: Mention | None, g: Mention | None, b: int, status) -> list[str]:
+    """What closes at ``b``: a miss's tag, then the mention, with the miss after it when both end here."""
+    out = []
+    if g is not None and g.end == b and (m is None or m.end != b):
+        out.append(_miss_tag(g))
+    if m is not None and m.end == b:
+        out.append(_mark_close(m, status))
+        if g is not None and g.end == b:
+            out.append(_miss_tag(g))
+    return out
 
 
 def _signed(d: Decimal, metric: str) -> str:
@@ -324,19 +344,32 @@ def _signed(d: Decimal, metric: str) -> str:
 
 def fact_cells(f: Any) -> dict[str, str]:
     """A fact as short texts: subject, indicator, period, value, changes, modality."""
-    subj = f.subject
+    period = "" if f.period is None else f.period.value + (" (stock)" if f.period.kind.value == "stock" else "")
+    return {"subject": _subject_cell(f.subject), "indicator": _indicator_cell(f), "period": period,
+            "value": _value_cell(f) or "—", "changes": "; ".join(_change_cell(c) for c in f.changes),
+            "modality": f.modality.value}
+
+
+def _subject_cell(subj: Any) -> str:
     subject = subj.canonical
-    if subj.kind.value == "park_group":
-        subject += " (" + " · ".join(x for x in (subj.region, f"{subj.count}家" if subj.count is not None else None) if x) + ")" \
-            if subj.region or subj.count is not None else ""
+    if subj.kind.value == "park_group" and (subj.region or subj.count is not None):
+        count = f"{subj.count}家" if subj.count is not None else None
+        subject += " (" + " · ".join(x for x in (subj.region, count) if x) + ")"
     if subj.resolved_by.value != "explicit":
         subject += f" [{subj.resolved_by.value}]"
+    return subject
+
+
+def _indicator_cell(f: Any) -> str:
     indicator = f.indicator.id + (f" ({f.indicator.text})" if f.indicator.text != f.indicator.id else "")
     if f.indicator.scope is not None:
         indicator += f" · {f.indicator.scope.value}"
     if f.segment:
         indicator += f" · {f.segment}"
-    period = "" if f.period is None else f.period.value + (" (stock)" if f.period.kind.value == "stock" else "")
+    return indicator
+
+
+def _value_cell(f: Any) -> str:
     value = ""
     v = f.value
     if v is not None:
@@ -349,12 +382,15 @@ def fact_cells(f: Any) -> dict[str, str]:
             value = f"{sign}{_amount(v.amount)} {v.unit}"
     if f.share is not None:
         value += ("; " if value else "") + f"share {_percent(f.share.value)}" + (f" of {f.share.of}" if f.share.of else "")
-    changes = "; ".join(
-        " ".join(x for x in (_BASIS.get(c.basis.value, c.basis.value) + (c.benchmark or "" if c.basis.value == "vs_benchmark" else ""),
-                             _signed(c.value, c.metric.value), c.price_basis.value if c.price_basis else None) if x)
-        for c in f.changes)
-    return {"subject": subject, "indicator": indicator, "period": period, "value": value or "—",
-            "changes": changes, "modality": f.modality.value}
+    return value
+
+
+def _change_cell(c: Any) -> str:
+    basis = _BASIS.get(c.basis.value, c.basis.value)
+    if c.basis.value == "vs_benchmark":
+        basis += c.benchmark or ""
+    parts = (basis, _signed(c.value, c.metric.value), c.price_basis.value if c.price_basis else None)
+    return " ".join(x for x in parts if x)
 
 
 _FACT_HEADERS = ("subject", "indicator", "period", "value", "changes", "modality")

@@ -167,60 +167,87 @@ def _parse_section(s: str, mode: str, orig: str) -> Decimal:
 
 
 def _parse_units(s: str, mode: str, orig: str) -> Decimal:
-    total = Decimal(0)
-    pending: Decimal | None = None
-    pending_arabic = False
-    last_unit: int | None = None
-    after_zero = False
+    """A numeral of digits and small units (一千零十, 一百二, smart mode: 3千5百) → its value."""
+    reader = _UnitReader(mode, orig)
     k = 0
     while k < len(s):
         ch = s[k]
         if ch.isdigit():
-            if mode != "smart":
-                raise _fail(orig, "Arabic digits mixed with Chinese need smart mode")
-            m = _ARABIC_AT.match(s, k)
-            assert m is not None
-            if pending is not None:
-                raise _fail(orig, "two numbers in a row")
-            pending, pending_arabic = Decimal(m.group()), True
-            k = m.end()
+            k = reader.arabic(s, k)
             continue
         if ch in ZEROS:
-            if pending is not None:
-                raise _fail(orig, "零 after a digit")
-            after_zero = True
+            reader.zero()
         elif ch in DIGITS:
-            if pending is not None:
-                raise _fail(orig, "two digits in a row")
-            pending, pending_arabic = Decimal(DIGITS[ch]), False
+            reader.digit(ch)
         elif ch in SMALL_UNITS:
-            unit = SMALL_UNITS[ch]
-            if last_unit is not None and unit >= last_unit:
-                raise _fail(orig, "units must decrease (十一十二 is two numbers)")
-            if pending is None:
-                if (unit == 10 and last_unit is None) or after_zero:
-                    pending = Decimal(1)  # 十一, 一千零十, 一万零百一十一
-                elif unit == 10 and mode != "strict":
-                    pending = Decimal(1)  # 一百十一 (normal)
-                else:
-                    raise _fail(orig, f"{ch} needs a digit before it")
-            total += pending * unit
-            last_unit, pending, after_zero = unit, None, False
+            reader.unit(ch)
         else:
             raise _fail(orig, f"unexpected {ch!r}")
         k += 1
-    if pending is not None:
-        if last_unit is None or after_zero or last_unit == 10 or pending_arabic:
-            if pending_arabic and last_unit is not None and pending >= last_unit:
-                raise _fail(orig, "the number after a unit is too large")
-            total += pending
-        elif mode == "strict":
-            raise _fail(orig, "colloquial 一百二 needs normal mode")
-        else:
-            total += pending * last_unit / 10  # 一百二 = 120, 两千六 = 2600
-    elif after_zero:
-        raise _fail(orig, "trailing 零")
-    return total
+    return reader.finish()
+
+
+class _UnitReader:
+    """The state of :func:`_parse_units` — one method per kind of character."""
+
+    __slots__ = ("mode", "orig", "total", "pending", "pending_arabic", "last_unit", "after_zero")
+
+    def __init__(self, mode: str, orig: str) -> None:
+        self.mode, self.orig = mode, orig
+        self.total = Decimal(0)
+        self.pending: Decimal | None = None
+        self.pending_arabic = False
+        self.last_unit: int | None = None
+        self.after_zero = False
+
+    def arabic(self, s: str, k: int) -> int:
+        if self.mode != "smart":
+            raise _fail(self.orig, "Arabic digits mixed with Chinese need smart mode")
+        m = _ARABIC_AT.match(s, k)
+        assert m is not None
+        if self.pending is not None:
+            raise _fail(self.orig, "two numbers in a row")
+        self.pending, self.pending_arabic = Decimal(m.group()), True
+        return m.end()
+
+    def zero(self) -> None:
+        if self.pending is not None:
+            raise _fail(self.orig, "零 after a digit")
+        self.after_zero = True
+
+    def digit(self, ch: str) -> None:
+        if self.pending is not None:
+            raise _fail(self.orig, "two digits in a row")
+        self.pending, self.pending_arabic = Decimal(DIGITS[ch]), False
+
+    def unit(self, ch: str) -> None:
+        unit = SMALL_UNITS[ch]
+        if self.last_unit is not None and unit >= self.last_unit:
+            raise _fail(self.orig, "units must decrease (十一十二 is two numbers)")
+        pending = self.pending
+        if pending is None:
+            if (unit == 10 and self.last_unit is None) or self.after_zero:
+                pending = Decimal(1)  # 十一, 一千零十, 一万零百一十一
+            elif unit == 10 and self.mode != "strict":
+                pending = Decimal(1)  # 一百十一 (normal)
+            else:
+                raise _fail(self.orig, f"{ch} needs a digit before it")
+        self.total += pending * unit
+        self.last_unit, self.pending, self.after_zero = unit, None, False
+
+    def finish(self) -> Decimal:
+        pending, last_unit = self.pending, self.last_unit
+        if pending is None:
+            if self.after_zero:
+                raise _fail(self.orig, "trailing 零")
+            return self.total
+        if last_unit is None or self.after_zero or last_unit == 10 or self.pending_arabic:
+            if self.pending_arabic and last_unit is not None and pending >= last_unit:
+                raise _fail(self.orig, "the number after a unit is too large")
+            return self.total + pending
+        if self.mode == "strict":
+            raise _fail(self.orig, "colloquial 一百二 needs normal mode")
+        return self.total + pending * last_unit / 10  # 一百二 = 120, 两千六 = 2600
 
 
 # Quantities: numbers with vague markers and ranges, as they stand before a unit --------------

@@ -227,18 +227,22 @@ def _after_cheng(m: re.Match, text: str) -> str:
     return text[i : i + 3]
 
 
-def _cheng(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
-    """percent.成 — 三成, 三成半, 九成五, 近三成 (span 三成), 七八成, 三到五成."""
+def _not_a_share(m: re.Match, text: str) -> bool:
+    """成 in a word that is no share: 他八成是… (probably), 一成不变, 其中一成员, 八成新."""
     lo_text, hi_text = m["ch_lo"], m["ch_hi"]
     end = m.end("cheng")
     if lo_text in ("八", "8") and hi_text is None and not m["ch_tail"] and end < len(text) \
             and text[end] in ADVERB_AFTER_BACHENG:
-        return  # 他八成是… (the adverb "probably")
+        return True  # 他八成是… (the adverb "probably")
     after_cheng = _after_cheng(m, text)
     if lo_text == "一" and hi_text is None and after_cheng.startswith(("不变", "员")) and not after_cheng.startswith("员工"):
-        return  # 一成不变 (an idiom), 其中一成员 (a member)
-    if after_cheng.startswith("新") and not after_cheng.startswith(CHENG_NEW_WORDS):
-        return  # 八成新 (a condition grade of used goods)
+        return True  # 一成不变 (an idiom), 其中一成员 (a member)
+    return after_cheng.startswith("新") and not after_cheng.startswith(CHENG_NEW_WORDS)  # 八成新 (used goods)
+
+
+def _cheng_bounds(m: re.Match) -> tuple[Decimal, Decimal | None, str | None] | None:
+    """(low, high, inside qualifier) of 三成, 七八成, 三到五成, 三成半, 九成五; None: no reading."""
+    lo_text, hi_text = m["ch_lo"], m["ch_hi"]
     inside = m["ch_more"]
     adjacent = nz.adjacent_digits(lo_text) if hi_text is None else None
     if adjacent:
@@ -250,11 +254,22 @@ def _cheng(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
     tail = m["ch_tail"]
     if tail:
         if hi is not None:
-            return  # 三到五成半: no reading
+            return None  # 三到五成半: no reading
         lo += HALF / CHENG if tail == "半" else nz.number(tail)[0] / (CHENG * CHENG)
     if lo > 1 or (hi is not None and hi > 1):
-        return  # 15成 is no share
-    start = m.start("cheng")
+        return None  # 15成 is no share
+    return lo, hi, inside
+
+
+def _cheng(m: re.Match, text: str, state: dict) -> Iterator[Candidate]:
+    """percent.成 — 三成, 三成半, 九成五, 近三成 (span 三成), 七八成, 三到五成."""
+    if _not_a_share(m, text):
+        return
+    bounds = _cheng_bounds(m)
+    if bounds is None:
+        return
+    lo, hi, inside = bounds
+    start, end = m.start("cheng"), m.end("cheng")
     q = nz.qualifier(leading(text, start)[0], inside, m["ch_trail"])
     yield _candidate(text, start, end, nz.value(lo, hi, qualifier=q), "percent.成")
 
