@@ -290,16 +290,11 @@ def run(
 
     Raises :class:`extract.parallel.WorkerDied` when a worker process dies twice on a chunk
     (what was loaded stays; a re-run resumes); KeyboardInterrupt leaves no partial file."""
-    from extract.parallel import OrderedPool, cpu_count
-    from extract.sinks.files import FileOutputs
+    from extract.parallel import OrderedPool
     from extract.sinks.rows import config_key
     from extract.sinks import open_sink
-    from extract.sinks.names import check_prefix, check_url
 
-    check_prefix(table_prefix)
-    if db_url:
-        check_url(db_url)
-    workers = cpu_count() if workers == 0 else max(1, workers)
+    workers = _check_arguments(db_url, table_prefix, workers)
     summary = Summary(workers=workers, facts=0 if facts else None)
     progress = progress or Progress(enabled=False)
     warm(labels, facts)
@@ -309,32 +304,57 @@ def run(
 
     with OrderedPool(workers) as pool:
         sink: Sink | None = open_sink(db_url, table_prefix) if db_url else None
-        files = None
-        complete = False
-        started = time.perf_counter()
+        files, complete, started = None, False, time.perf_counter()
         try:
-            if sink:
-                sink.start_run(inputs, VERSION)
-            if out_dir:
-                files = FileOutputs(Path(out_dir), parquet, facts=facts)
-                summary.outputs = [str(p) for p in files.paths()]
-                if files.note:
-                    summary.notes.append(files.note)
+            files = _start_outputs(sink, inputs, out_dir, parquet, facts, summary)
             started = time.perf_counter()  # processing time: start-up (imports, warm-up) excluded
             for results in pool.map(work, chunked(read_units(inputs, stdin), batch_size)):
                 _load(results, sink, files, summary, progress, seen)
             complete = True
         finally:
             summary.seconds = time.perf_counter() - started
-            if files:
-                files.close(complete)
-            if sink:
-                if complete:
-                    sink.finish_run(summary.written, summary.mentions, summary.rejects, summary.skipped,
-                                    summary.facts or 0)
-                sink.close()
+            _close_outputs(sink, files, complete, summary)
             progress.close()
     return summary
+
+
+def _check_arguments(db_url: str | None, table_prefix: str, workers: int) -> int:
+    """Reject a bad table prefix or database URL before anything is opened; the worker count."""
+    from extract.parallel import cpu_count
+    from extract.sinks.names import check_prefix, check_url
+
+    check_prefix(table_prefix)
+    if db_url:
+        check_url(db_url)
+    return cpu_count() if workers == 0 else max(1, workers)
+
+
+def _start_outputs(sink: "Sink | None", inputs: Sequence[str], out_dir: Path | None,
+                   parquet: bool | None, facts: bool, summary: Summary) -> Any:
+    """Open the run in the database and the output files; the files (or None) are returned."""
+    from extract.sinks.files import FileOutputs
+
+    if sink:
+        sink.start_run(inputs, VERSION)
+    if not out_dir:
+        return None
+    files = FileOutputs(Path(out_dir), parquet, facts=facts)
+    summary.outputs = [str(p) for p in files.paths()]
+    if files.note:
+        summary.notes.append(files.note)
+    return files
+
+
+def _close_outputs(sink: "Sink | None", files: Any, complete: bool, summary: Summary) -> None:
+    """Close the files (kept only when the run is complete) and the database run (marked finished
+    only when complete, so that a re-run resumes an interrupted one)."""
+    if files:
+        files.close(complete)
+    if sink:
+        if complete:
+            sink.finish_run(summary.written, summary.mentions, summary.rejects, summary.skipped,
+                            summary.facts or 0)
+        sink.close()
 
 
 def _load(results: list[Result], sink: "Sink | None", files: Any, summary: Summary, progress: Progress,

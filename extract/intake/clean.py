@@ -123,63 +123,8 @@ def clean(original: str) -> CleanText:
 
 def _clean(original: str) -> CleanText:
     translated = _to_half_width(original)
-    runs: list[tuple[int, int]] = []  # (original start, length), in cleaned order
-    out: list[str] = []
-
-    def copy(start: int, end: int) -> None:
-        if end > start:
-            out.append(translated[start:end])
-            runs.append((start, end - start))
-
-    pos = 0
-    line_start = 0
-    lifted: list[tuple[int, int]] = []  # captions taken out of a sentence, emitted after it
-    breaks = list(_LINE_BREAK.finditer(translated))
-    b = 0
-    while b < len(breaks):
-        s, e = breaks[b].span()
-        copy(pos, s)
-        joinable = _joinable(translated, line_start, s, e)
-        nxt = breaks[b + 1] if b + 1 < len(breaks) else None
-        if joinable and nxt is not None and _CAPTION.match(translated, e, nxt.start()) \
-                and regex.match(r"[\p{Han}\d，。]", translated[nxt.end() : nxt.end() + 1]):
-            # A photo caption dropped into a sentence: join the sentence around it and
-            # emit the caption as its own line after the paragraph.
-            lifted.append((e, nxt.start()))
-            pos = nxt.end()
-            b += 2
-            continue  # the sentence goes on: line_start stays where the paragraph began
-        if not joinable:
-            newlines = [k for k in range(s, e) if translated[k] == "\n"]
-            for cs, ce in lifted:
-                out.append("\n")
-                runs.append((newlines[0], 1))
-                copy(cs, ce)
-            lifted.clear()
-            for k in newlines:  # one newline per original newline: a paragraph stays one
-                out.append("\n")
-                runs.append((k, 1))
-            line_start = e
-        pos = e
-        b += 1
-    copy(pos, len(translated))
-    for cs, ce in lifted:  # a caption lifted from the last paragraph of the text
-        out.append("\n")
-        runs.append((len(translated) - 1, 1))
-        copy(cs, ce)
-    joined = "".join(out)
-    # Second pass: drop stray spaces (found on the joined text, cut out of the runs).
-    cuts = [m.span() for m in _STRAY_SPACE.finditer(joined)]
-    if cuts:
-        runs = _cut(runs, cuts)
-        pieces, last = [], 0
-        for cs, ce in cuts:
-            pieces.append(joined[last:cs])
-            last = ce
-        pieces.append(joined[last:])
-        text = "".join(pieces)
-    else:
-        text = joined
+    joined, runs = _LineJoiner(translated).join()
+    text, runs = _drop_stray_spaces(joined, runs)
     starts, origins, at = [], [], 0
     for origin, length in runs:
         starts.append(at)
@@ -190,6 +135,79 @@ def _clean(original: str) -> CleanText:
         starts, origins = [0], [0]
     return CleanText(text=text, original=original, starts=starts, origins=origins)
 
+
+class _LineJoiner:
+    """First pass: join the lines a page broke inside a sentence, keep one newline per original
+    newline between paragraphs, and lift a photo caption dropped into a sentence out to its own
+    line after the paragraph. ``runs`` maps the output back: (original start, length) per piece."""
+
+    def __init__(self, translated: str) -> None:
+        self.translated = translated
+        self.out: list[str] = []
+        self.runs: list[tuple[int, int]] = []  # (original start, length), in cleaned order
+        self.lifted: list[tuple[int, int]] = []  # captions taken out of a sentence, emitted after it
+
+    def copy(self, start: int, end: int) -> None:
+        if end > start:
+            self.out.append(self.translated[start:end])
+            self.runs.append((start, end - start))
+
+    def newline(self, origin: int) -> None:
+        self.out.append("\n")
+        self.runs.append((origin, 1))
+
+    def emit_lifted(self, origin: int) -> None:
+        for cs, ce in self.lifted:
+            self.newline(origin)
+            self.copy(cs, ce)
+        self.lifted.clear()
+
+    def join(self) -> tuple[str, list[tuple[int, int]]]:
+        translated = self.translated
+        pos = line_start = b = 0
+        breaks = list(_LINE_BREAK.finditer(translated))
+        while b < len(breaks):
+            s, e = breaks[b].span()
+            self.copy(pos, s)
+            joinable = _joinable(translated, line_start, s, e)
+            nxt = breaks[b + 1] if b + 1 < len(breaks) else None
+            if joinable and nxt is not None and self._caption_inside(e, nxt):
+                # A photo caption dropped into a sentence: join the sentence around it and
+                # emit the caption as its own line after the paragraph.
+                self.lifted.append((e, nxt.start()))
+                pos = nxt.end()
+                b += 2
+                continue  # the sentence goes on: line_start stays where the paragraph began
+            if not joinable:
+                newlines = [k for k in range(s, e) if translated[k] == "\n"]
+                self.emit_lifted(newlines[0])
+                for k in newlines:  # one newline per original newline: a paragraph stays one
+                    self.newline(k)
+                line_start = e
+            pos = e
+            b += 1
+        self.copy(pos, len(translated))
+        self.emit_lifted(len(translated) - 1)  # a caption lifted from the last paragraph
+        return "".join(self.out), self.runs
+
+    def _caption_inside(self, end: int, nxt: regex.Match) -> bool:
+        """The line between two breaks is a caption and the sentence goes on after it."""
+        after = self.translated[nxt.end() : nxt.end() + 1]
+        return bool(_CAPTION.match(self.translated, end, nxt.start())
+                    and regex.match(r"[\p{Han}\d，。]", after))
+
+
+def _drop_stray_spaces(joined: str, runs: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Second pass: drop stray spaces (found on the joined text, cut out of the runs)."""
+    cuts = [m.span() for m in _STRAY_SPACE.finditer(joined)]
+    if not cuts:
+        return joined, runs
+    pieces, last = [], 0
+    for cs, ce in cuts:
+        pieces.append(joined[last:cs])
+        last = ce
+    pieces.append(joined[last:])
+    return "".join(pieces), _cut(runs, cuts)
 
 def _cut(runs: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Remove the sorted, disjoint ``cuts`` (offsets in the joined text) from the runs."""
