@@ -313,68 +313,75 @@ def _text_reason(text: str) -> tuple[str | None, object]:
 def run_jionlp_parsing(path: Path) -> SuiteResult:
     result = SuiteResult("jionlp_time_parsing")
     for case in read_cases(path):
-        cid, text = case["id"], case["text"]
-        exp = case["expected"][0] if case["expected"] else None
-        group = case.get("group") or ""
-        if exp is None:
-            result.excluded.append((cid, text, "peer expects nothing"))
-            continue
-        kind = exp.get("type")
-        if kind == "time_delta":
-            _check_none(result, cid, text, DURATION_REFERENCE)  # a duration is not a DATE
-            continue
-        if kind == "time_period":
-            result.excluded.append((cid, text, "recurring (每年, 每周): no single calendar date"))
-            continue
-        ref, why = _jio_ref(case)
-        if why and _ABSOLUTE.match(text) and not _RELATIVE.search(text):
-            why = None  # the text names its own year: measured with no document date at all
+        why = _jio_case(result, case)
         if why:
-            result.excluded.append((cid, text, why))
-            continue
-        if ("节日" in group or "节气" in group) and not _OUR_HOLIDAY.match(text):
-            result.excluded.append((cid, text, "holiday, festival or solar term"))
-            continue
-        reason, clock = _text_reason(text)
-        if reason:
-            result.excluded.append((cid, text, reason))
-            continue
-        bounds = _jio_bounds(exp.get("value"))
-        if bounds is None:
-            result.excluded.append((cid, text, "open-ended interval (…以前 / …之后)"))
-            continue
-        lo, hi = bounds
-        if clock is not None:
-            if lo.date() != hi.date():
-                result.excluded.append((cid, text, "a clock-time range across days (the date ends are not one DATE)"))
-                continue
-            day = lo.date()
-            if _weekday_disagrees(text[:clock], day, day):
-                result.excluded.append((cid, text, _WEEKDAY_CONFLICT))
-                continue
-            if ref is not None and _nearest_year_differs(text[:clock], ref, day, day):
-                result.excluded.append((cid, text, _NOT_NEAREST))
-                continue
-            _check_whole(result, cid, text, ref, (day, day), end=clock)
-            continue
-        if lo.time() != dt.time(0, 0) or hi.time() != dt.time(23, 59, 59):
-            result.excluded.append((cid, text, "finer than a day, or ending at the reference time"))
-            continue
-        want = (lo.date(), hi.date())
-        if _FUZZY_WORDS.search(text) and not _is_calendar_unit(*want):
-            result.excluded.append((cid, text, "disputed convention: JioNLP's 年底 = Nov 1–Dec 31, 年初 = Jan–Feb, "
-                                                "月初 = days 1–5, 月底 = 25–end; GUIDELINE maps each to its month"))
-            continue
-        why = _calendar_convention(text, ref, want) if ref is not None else None
-        if why:
-            result.excluded.append((cid, text, why))
-            continue
-        if ref is not None and _nearest_year_differs(text, ref, *want):
-            result.excluded.append((cid, text, _NOT_NEAREST))
-            continue
-        _check_whole(result, cid, text, ref, want)
+            result.excluded.append((case["id"], case["text"], why))
     return result
 
+
+def _jio_case(result: SuiteResult, case: dict) -> str | None:
+    """Check one JioNLP case against DATE; the reason it is out of scope, or None once checked."""
+    cid, text = case["id"], case["text"]
+    exp = case["expected"][0] if case["expected"] else None
+    if exp is None:
+        return "peer expects nothing"
+    kind = exp.get("type")
+    if kind == "time_delta":
+        _check_none(result, cid, text, DURATION_REFERENCE)  # a duration is not a DATE
+        return None
+    if kind == "time_period":
+        return "recurring (每年, 每周): no single calendar date"
+    ref, why = _jio_ref(case)
+    if why and _ABSOLUTE.match(text) and not _RELATIVE.search(text):
+        why = None  # the text names its own year: measured with no document date at all
+    if why:
+        return why
+    group = case.get("group") or ""
+    if ("节日" in group or "节气" in group) and not _OUR_HOLIDAY.match(text):
+        return "holiday, festival or solar term"
+    reason, clock = _text_reason(text)
+    if reason:
+        return reason
+    bounds = _jio_bounds(exp.get("value"))
+    if bounds is None:
+        return "open-ended interval (…以前 / …之后)"
+    if clock is not None:
+        return _jio_clock_case(result, cid, text, ref, bounds, clock)
+    return _jio_day_case(result, cid, text, ref, bounds)
+
+
+def _jio_clock_case(result: SuiteResult, cid: str, text: str, ref: dt.date | None,
+                    bounds: tuple[dt.datetime, dt.datetime], clock: int) -> str | None:
+    """A date followed by a clock time: the date before the clock is the DATE to check."""
+    lo, hi = bounds
+    if lo.date() != hi.date():
+        return "a clock-time range across days (the date ends are not one DATE)"
+    day = lo.date()
+    if _weekday_disagrees(text[:clock], day, day):
+        return _WEEKDAY_CONFLICT
+    if ref is not None and _nearest_year_differs(text[:clock], ref, day, day):
+        return _NOT_NEAREST
+    _check_whole(result, cid, text, ref, (day, day), end=clock)
+    return None
+
+
+def _jio_day_case(result: SuiteResult, cid: str, text: str, ref: dt.date | None,
+                  bounds: tuple[dt.datetime, dt.datetime]) -> str | None:
+    """A span of whole days: checked unless a disputed convention or the nearest-year rule differs."""
+    lo, hi = bounds
+    if lo.time() != dt.time(0, 0) or hi.time() != dt.time(23, 59, 59):
+        return "finer than a day, or ending at the reference time"
+    want = (lo.date(), hi.date())
+    if _FUZZY_WORDS.search(text) and not _is_calendar_unit(*want):
+        return ("disputed convention: JioNLP's 年底 = Nov 1–Dec 31, 年初 = Jan–Feb, "
+                "月初 = days 1–5, 月底 = 25–end; GUIDELINE maps each to its month")
+    why = _calendar_convention(text, ref, want) if ref is not None else None
+    if why:
+        return why
+    if ref is not None and _nearest_year_differs(text, ref, *want):
+        return _NOT_NEAREST
+    _check_whole(result, cid, text, ref, want)
+    return None
 
 _CLOCK = "clock time or part of a day"
 _WEEKDAY_CONFLICT = "the weekday written disagrees with the peer's date (GUIDELINE: two days named, no reading)"
