@@ -140,7 +140,7 @@ def _year_edge(g: dict, s: str, ref: dt.date | None, year: int | None) -> Side:
 
 
 def _half(g: dict, s: str, ref: dt.date | None, year: int | None) -> Side:
-    return _point(Unit(HALF, year, 1 if g[f"h{s}"] == "上半年" else 2), period=True)
+    return _point(Unit(HALF, year, L.HALVES[g[f"h{s}"]]), period=True)
 
 
 def _quarter_range(g: dict, s: str, ref: dt.date | None, year: int | None) -> Side:

@@ -71,7 +71,7 @@ REL_DAY = (
 
 # Periods (GUIDELINE: 年初 → 01, 年底/年末 → 12, 月初/月底 → that month, 上旬 01–10 …) ------
 YEAR_EDGE_MONTH: dict[str, int] = {"初": 1, "始": 1, "底": 12, "末": 12}  # 伊始 = 初
-HALVES: dict[str, str] = {"上半年": "H1", "下半年": "H2"}
+HALVES: dict[str, int] = {"上半年": 1, "下半年": 2}
 DEKADS: dict[str, tuple[int, int | None]] = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
 # 初 / 底 / 末 that start another word: 初步, 初心, 初一 (lunar), 底线, 末端 …
 EDGE_NOT_WORD = "(?![步心衷稿次级期中审赛选创一二三四五六七八九十线层部盘座价气牌薪色端尾位])"

@@ -68,12 +68,15 @@ def _day(s: str) -> str:
     return rf"(?P<d{s}>{L.DAY})(?:{L.DAY_WORD}|{L.DAY_WORDLESS_END})"
 
 
+_HALVES = "|".join(L.HALVES)  # 上半年|下半年
+
+
 def _period(s: str, after_year: bool) -> str:
     edge = rf"(?P<ye{s}>年?{L.YEAR_EDGE})" if after_year else rf"(?P<ye{s}>年{L.YEAR_EDGE})"
     months = (rf"|前(?P<nm{s}>{L.COUNT_SMALL})个?月|后(?P<lm{s}>{L.COUNT_SMALL})个?月"
               rf"|第(?P<om{s}>{L.COUNT_SMALL})个月|首(?P<fm{s}>月)") if after_year else ""
     return (
-        rf"(?:{edge}|(?P<h{s}>上半年|下半年)"
+        rf"(?:{edge}|(?P<h{s}>{_HALVES})"
         rf"|第?(?P<q{s}>{L.QUARTER_NUM})(?:季度)?{L.SEP}第?(?P<q2{s}>{L.QUARTER_NUM})季度"
         rf"|第?(?P<q{s}>{L.QUARTER_NUM})季度(?P<qe{s}>初|末)?"
         rf"|(?P<qf{s}>首)季度|[Qq](?P<q{s}>[1-4])(?![0-9A-Za-z])(?:季度)?"

@@ -45,11 +45,6 @@ SUB_UNITS: dict[str, Decimal] = {"角": Decimal("0.1"), "毛": Decimal("0.1"), "
 CLOSERS = frozenset("整正")
 
 # Named fragments -----------------------------------------------------------------------
-ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?"
-CN_NUMERAL_CHAR = f"[{_cn}点點]"
-# A run of characters that can make up one quantity (validated by the parser, not the regex).
-QUANTITY_CHAR = rf"[0-9.,，{_cn}点點余多几数上]"
-QUANTITY_RUN = rf"{QUANTITY_CHAR}{{1,40}}"
 # The one range separator of every label (MONEY, PERCENT, DATE): 3亿—5亿元, 1万元--5万元, 5%～8%,
 # 1—9月; an inclusive mark (含) may stand before it (1万(含)-5万元, extract.qualifier).
 RANGE_SEP = rf"(?:{INCLUSIVE_MARK})?(?:—{{1,2}}|–{{1,2}}|－|-{{1,2}}|~|～|至|到)"

@@ -38,7 +38,7 @@ CN_NUMBER = f"[{_digits}{_zeros}{''.join(SMALL_UNITS)}点點]"
 
 # --- named fragments ------------------------------------------------------------------------
 SIGN = r"[-−+]"
-# Arabic number, bounded (the shared ARABIC fragment has unbounded repeats): 14.3, 1,100, 0.05.
+# Arabic number, bounded (every repeat has a limit, for linear time): 14.3, 1,100, 0.05.
 NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,12})(?:\.\d{1,8})?"
 # Not inside a longer number, a code or a URL (…/2023, v1.5, x=12%20).
 NUMBER_START = r"(?<![0-9A-Za-z_./=&#%\\-])(?<!\d,)"
