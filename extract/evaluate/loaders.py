@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator, TypeVar
 
 from pydantic import ValidationError
 
 from schemas.records import ExtractedDocument, GoldDocument
+
+M = TypeVar("M", GoldDocument, ExtractedDocument)
 
 
 class GoldError(ValueError):
@@ -29,29 +31,26 @@ def _errors(exc: ValidationError) -> str:
     return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
 
 
-def load_gold(paths: Iterable[str | Path]) -> list[GoldDocument]:
-    docs: list[GoldDocument] = []
-    seen: dict[str, str] = {}
+def _documents(paths: Iterable[str | Path], model: type[M]) -> Iterator[tuple[str, M]]:
+    """Every line of the files validated as ``model``, with its place (file:line) for errors."""
     for p in map(Path, paths):
         for number, record in _lines(p):
             try:
-                doc = GoldDocument.model_validate(record)
+                yield f"{p}:{number}", model.model_validate(record)
             except ValidationError as exc:
                 raise GoldError(f"{p}:{number}: {_errors(exc)}") from None
-            if doc.id in seen:
-                raise GoldError(f"{p}:{number}: document id {doc.id!r} already in {seen[doc.id]}")
-            seen[doc.id] = f"{p}:{number}"
-            docs.append(doc)
+
+
+def load_gold(paths: Iterable[str | Path]) -> list[GoldDocument]:
+    docs: list[GoldDocument] = []
+    seen: dict[str, str] = {}
+    for place, doc in _documents(paths, GoldDocument):
+        if doc.id in seen:
+            raise GoldError(f"{place}: document id {doc.id!r} already in {seen[doc.id]}")
+        seen[doc.id] = place
+        docs.append(doc)
     return docs
 
 
 def load_predictions(paths: Iterable[str | Path]) -> dict[str, ExtractedDocument]:
-    out: dict[str, ExtractedDocument] = {}
-    for p in map(Path, paths):
-        for number, record in _lines(p):
-            try:
-                doc = ExtractedDocument.model_validate(record)
-            except ValidationError as exc:
-                raise GoldError(f"{p}:{number}: {_errors(exc)}") from None
-            out[doc.id] = doc
-    return out
+    return {doc.id: doc for _, doc in _documents(paths, ExtractedDocument)}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable
 
 from extract.numeral.lexicon import (
     APPROX_INSIDE,
@@ -94,23 +95,24 @@ def _split_last(s: str, units: str) -> int:
 
 def _parse_big(s: str, mode: str, orig: str) -> Decimal:
     """Numbers with 亿 and 万 (万亿 = 万 × 亿 falls out of the recursion)."""
-    i = _split_last(s, _YI)
-    if i >= 0:
-        high, low = s[:i], s[i + 1 :]
-        if not high or any(u in high for u in _YI):
-            raise _fail(orig, "亿 needs a number before it, once")
-        return _parse_wan(high, mode, orig) * 10**8 + _parse_low(low, high, 10**8, mode, orig)
-    return _parse_wan(s, mode, orig)
+    return _parse_scaled(s, _YI, "亿", 10**8, _parse_wan, mode, orig)
 
 
 def _parse_wan(s: str, mode: str, orig: str) -> Decimal:
-    i = _split_last(s, _WAN)
-    if i >= 0:
-        high, low = s[:i], s[i + 1 :]
-        if not high or any(u in high for u in _WAN):
-            raise _fail(orig, "万 needs a number before it, once")
-        return _parse_section(high, mode, orig) * 10**4 + _parse_low(low, high, 10**4, mode, orig)
-    return _parse_section(s, mode, orig)
+    return _parse_scaled(s, _WAN, "万", 10**4, _parse_section, mode, orig)
+
+
+def _parse_scaled(s: str, units: str, word: str, scale: int, below: Callable[[str, str, str], Decimal],
+                  mode: str, orig: str) -> Decimal:
+    """``high`` + the last unit word + ``low``: ``high`` (read by ``below``) times ``scale``, plus
+    ``low``; without the unit word the whole of ``s`` is read by ``below``."""
+    i = _split_last(s, units)
+    if i < 0:
+        return below(s, mode, orig)
+    high, low = s[:i], s[i + 1 :]
+    if not high or any(u in high for u in units):
+        raise _fail(orig, f"{word} needs a number before it, once")
+    return below(high, mode, orig) * scale + _parse_low(low, high, scale, mode, orig)
 
 
 def _parse_low(low: str, high: str, unit: int, mode: str, orig: str) -> Decimal:
