@@ -85,23 +85,23 @@ class Summary:
 def read_units(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[tuple]:
     """The input as unparsed units, in the order of :func:`extract.intake.read.read_inputs`:
     ``("line", source, number, raw bytes)``, ``("txt", path)`` or ``("reject", Reject)``.
-    ``newsx spark`` makes its units with the same functions (:func:`walk` and :func:`_lines`)."""
+    ``newsx spark`` makes its units with the same functions (:func:`walk` and :func:`stream_units`)."""
     for kind, item in walk(inputs):
         if kind == "stdin":
-            yield from _lines(stdin or sys.stdin.buffer, "<stdin>")
+            yield from stream_units(stdin or sys.stdin.buffer, "<stdin>")
         elif kind == "reject":
             yield ("reject", item)
         elif kind == "jsonl":
             try:
                 with item.open("rb") as fh:
-                    yield from _lines(fh, str(item))
+                    yield from stream_units(fh, str(item))
             except OSError as exc:
                 yield ("reject", Reject(str(item), None, f"cannot read the file: {exc.strerror or exc}", "", "file"))
         else:
             yield ("txt", str(item))
 
 
-def _lines(stream: Iterable[bytes], name: str) -> Iterator[tuple]:
+def stream_units(stream: Iterable[bytes], name: str) -> Iterator[tuple]:
     for number, raw in enumerate(stream, 1):
         if raw.strip():  # read_jsonl skips blank lines too (they still count for numbering)
             yield ("line", name, number, raw)

@@ -34,7 +34,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import click
 
 
-from extract.batch import DocumentResult, _lines, chunked, process_chunk, warm
+from extract.batch import DocumentResult, chunked, process_chunk, stream_units, warm
 from extract.pipeline import Labels
 from extract.version import VERSION
 from extract.intake.read import walk
@@ -173,7 +173,7 @@ def _jsonl_rdd(sc: Any, uri: str, name: str | None, partitions: int | None) -> A
     import io
 
     files = sc.binaryFiles(uri)
-    lines = files.flatMap(lambda kv: _lines(io.BytesIO(kv[1]), name or kv[0]))
+    lines = files.flatMap(lambda kv: stream_units(io.BytesIO(kv[1]), name or kv[0]))
     return lines.repartition(partitions or sc.defaultParallelism)
 
 

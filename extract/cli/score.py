@@ -64,33 +64,19 @@ def score(files, pred_files, errors, as_json, labels, facts_gold, calendar_words
 
 
 def _score_facts(files, pred_files, errors, as_json, progress=None) -> None:
-    from extract.evaluate.facts import FactGoldError, load_fact_gold, score_facts, table
+    from extract.evaluate.facts import FactGoldError, load_fact_gold, load_fact_predictions, score_facts, table
     from extract.facts import extract_facts
     from extract.pipeline import extract_text
-    from schemas.facts import Fact
 
     try:
         gold = load_fact_gold(files)
+        texts = {g.id: g.text for g in gold}
+        pred = load_fact_predictions(pred_files, texts) if pred_files else {}
     except FactGoldError as exc:
         raise click.ClickException(str(exc)) from None
-    texts = {g.id: g.text for g in gold}
-    if pred_files:
-        pred: dict = {}
-        for path in pred_files:
-            with open(path, encoding="utf-8") as fh:
-                for n, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        d = json.loads(line)
-                        ctx = {"text": texts[d["id"]]} if d.get("id") in texts else None
-                        pred[d["id"]] = [Fact.model_validate(f, context=ctx) for f in d.get("facts", [])]
-                    except (ValueError, KeyError) as exc:
-                        raise click.ClickException(f"{path}:{n}: {str(exc).splitlines()[0]}") from None
-    else:
+    if not pred_files:
         from extract.progress import Progress
 
-        pred = {}
         with Progress(enabled=progress_flag(progress), total=len(gold)) as bar:
             for g in gold:
                 pred[g.id] = extract_facts(g.text, extract_text(g.text, g.date, doc_id=g.id), g.date)

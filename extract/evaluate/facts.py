@@ -19,7 +19,6 @@ when the prediction rounded to those decimals equals the gold.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Callable, Iterable, Sequence
 
 import regex
 
+from extract.evaluate.loaders import GoldError, json_lines
 from schemas.facts import Fact, FactDocument
 
 BUCKETS = ("simple", "respectively", "qizhong", "anaphora/carried", "group/segment", "share/change-only",
@@ -41,19 +41,37 @@ class FactGoldError(ValueError):
     """A fact gold file that cannot be read (file and line in the message)."""
 
 
+def _fact_lines(paths: Iterable[str | Path]) -> Iterable[tuple[str, dict]]:
+    """Every JSON line of the files with its place (file:line); a malformed line is a FactGoldError."""
+    for path in map(Path, paths):
+        try:
+            for n, record in json_lines(path):
+                yield f"{path}:{n}", record
+        except GoldError as exc:
+            raise FactGoldError(str(exc)) from None
+
+
 def load_fact_gold(paths: Iterable[str | Path]) -> list[FactDocument]:
     docs: list[FactDocument] = []
-    for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    docs.append(FactDocument.model_validate(json.loads(line)))
-                except ValueError as exc:
-                    first = str(exc).splitlines()[0]
-                    raise FactGoldError(f"{path}:{n}: {first}") from None
+    for place, record in _fact_lines(paths):
+        try:
+            docs.append(FactDocument.model_validate(record))
+        except ValueError as exc:
+            raise FactGoldError(f"{place}: {str(exc).splitlines()[0]}") from None
     return docs
+
+
+def load_fact_predictions(paths: Iterable[str | Path], texts: dict[str, str]) -> dict[str, list[Fact]]:
+    """The facts of prediction files (``newsx extract --facts`` lines) by document id; a fact of a
+    document in ``texts`` is validated against that text (its evidence must be there)."""
+    pred: dict[str, list[Fact]] = {}
+    for place, record in _fact_lines(paths):
+        try:
+            ctx = {"text": texts[record["id"]]} if record.get("id") in texts else None
+            pred[record["id"]] = [Fact.model_validate(f, context=ctx) for f in record.get("facts", [])]
+        except (ValueError, KeyError) as exc:
+            raise FactGoldError(f"{place}: {str(exc).splitlines()[0]}") from None
+    return pred
 
 
 # -- equality ----------------------------------------------------------------------------------

@@ -17,7 +17,8 @@ class GoldError(ValueError):
     """A gold or prediction file that does not follow ANNOTATION.md; the message names file and line."""
 
 
-def _lines(path: Path) -> Iterable[tuple[int, dict]]:
+def json_lines(path: Path) -> Iterable[tuple[int, dict]]:
+    """The JSON object of every non-blank line with its line number; a malformed line is a GoldError."""
     with path.open(encoding="utf-8-sig") as fh:
         for number, line in enumerate(fh, 1):
             if line.strip():
@@ -34,7 +35,7 @@ def _errors(exc: ValidationError) -> str:
 def _documents(paths: Iterable[str | Path], model: type[M]) -> Iterator[tuple[str, M]]:
     """Every line of the files validated as ``model``, with its place (file:line) for errors."""
     for p in map(Path, paths):
-        for number, record in _lines(p):
+        for number, record in json_lines(p):
             try:
                 yield f"{p}:{number}", model.model_validate(record)
             except ValidationError as exc:
