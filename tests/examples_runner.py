@@ -12,6 +12,9 @@ nothing else of that label overlapping it (other mentions elsewhere in the text 
 a negative passes when it finds none of that label. A file with ``"finder": "module:function"``
 is for a value the fact layer reads (COUNT): the function ``(text, date) -> [(start, end, value)]``
 replaces the pipeline, and values are compared as written.
+
+Every text is our own sentence, not a copy of a corpus one: tests/test_examples_own.py rejects a
+text sharing 14 consecutive characters with a corpus text.
 """
 
 from __future__ import annotations
