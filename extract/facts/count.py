@@ -54,35 +54,43 @@ def find_counts(text: str, taken: list[tuple[int, int]] | None = None) -> list[C
         s, e = m.span()
         while k < len(spans) and spans[k][1] <= s:
             k += 1
-        if k < len(spans) and spans[k][0] < e:
+        if (k < len(spans) and spans[k][0] < e) or not _is_count(t, m):
             continue
-        if s > 0 and (t[s - 1].isdigit() or t[s - 1] in ".," or t[s - 1] in _CN):
-            continue
-        unit = m["unit"]
-        nxt = t[m.end("unit"): m.end("unit") + 3]
-        if any(nxt.startswith(w) for w in _NOT_AFTER.get(unit, ())):
-            continue
-        before = t[max(0, s - 3): s]
-        if _BEFORE_BAD.search(before):
-            if not before.endswith("近"):
-                continue
-        num = m["num"].replace(",", "")
-        try:
-            q = parse_quantity(num, "smart")
-        except NumeralError:
-            continue
-        if q.value <= 0 or q.low is not None:
-            continue
-        qualifier = q.approx or "exact"
-        lead = _leading(t, s)
-        if lead:
-            qualifier = lead
-        if m["tail"]:
-            qualifier = "at_least" if m["tail"] == "以上" else "at_most"
-        amount = q.value.normalize()
-        amount = amount.quantize(Decimal(1)) if amount == amount.to_integral() else amount
-        out.append(Count(s, e, amount, unit, qualifier, "count.number+measure"))
+        count = _count(t, m)
+        if count is not None:
+            out.append(count)
     return out
+
+
+def _is_count(t: str, m: re.Match) -> bool:
+    """Is the match a number of its own and its measure word a word of its own? Not the tail of a
+    longer number, not 个月/个百分点, not 第/前/连续/每 N (an ordinal, a top N, a run, a rate); 近 N is."""
+    s = m.start()
+    if s > 0 and (t[s - 1].isdigit() or t[s - 1] in ".," or t[s - 1] in _CN):
+        return False
+    unit = m["unit"]
+    nxt = t[m.end("unit"): m.end("unit") + 3]
+    if any(nxt.startswith(w) for w in _NOT_AFTER.get(unit, ())):
+        return False
+    before = t[max(0, s - 3): s]
+    return not _BEFORE_BAD.search(before) or before.endswith("近")
+
+
+def _count(t: str, m: re.Match) -> Count | None:
+    """The Count of a match: its number parsed, its qualifier from the word before (约, 超过 …) or
+    after (以上, 以下); None for a number that does not parse, a range or nothing (零家)."""
+    try:
+        q = parse_quantity(m["num"].replace(",", ""), "smart")
+    except NumeralError:
+        return None
+    if q.value <= 0 or q.low is not None:
+        return None
+    qualifier = _leading(t, m.start()) or q.approx or "exact"
+    if m["tail"]:
+        qualifier = "at_least" if m["tail"] == "以上" else "at_most"
+    amount = q.value.normalize()
+    amount = amount.quantize(Decimal(1)) if amount == amount.to_integral() else amount
+    return Count(m.start(), m.end(), amount, m["unit"], qualifier, "count.number+measure")
 
 
 def _leading(t: str, s: int) -> str | None:

@@ -16,6 +16,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from typing import Iterable, Sequence
 
 import regex
@@ -142,6 +143,80 @@ class Draft:
     clause: int
     changes: list = field(default_factory=list)
     share: dict | None = None
+
+
+@dataclass
+class _Walk:
+    """Where the walk over one sentence stands: what carries from clause to clause (the facts
+    drafted, the modality, a 其中, an indicator left without a figure) and what the clause read."""
+
+    s: Sentence
+    headline: bool
+    drafts: list[Draft] = field(default_factory=list)
+    modality: str = "actual"
+    anaphor_sentence: bool = False
+    blocked_sentence: bool = False
+    last_project: Item | None = None   # the project count 总投资 belongs to
+    child_of: Subj | None = None       # the subject a 其中 member stands in for
+    inds_seen: list[Item] = field(default_factory=list)  # the sentence's indicators, in order
+    qizhong: bool = False              # a clause so far opened with 其中: the rest are its parts
+    carried: tuple[Item, str | None] | None = None  # an indicator the clause before left without a figure
+    bridge_price: str | None = None    # the price basis a clause of its own gives the next one
+    # -- the clause (`open_clause`)
+    ci: int = 0
+    c0: int = 0
+    its: list[Item] = field(default_factory=list)
+    zip_changes: bool = False          # a 分别 clause of changes: collected, zipped at its end
+    collected: list[dict] = field(default_factory=list)
+    pending: Item | None = None        # an indicator waiting for its value
+    pending_scope: str | None = None
+    scope: str | None = None
+    seen_value: bool = False
+    only_milestone: bool = False       # the clause's figure was a milestone (突破千亿元) and nothing else
+    subjects_here: list[Subj] = field(default_factory=list)
+    anaphor_here: bool = False
+    stock: bool = False
+    last_change: Item | None = None
+    last_change_start: int = -1
+    change_from: int = -1              # where the change words before the next value start
+    last_basis: str | None = None
+    price: str | None = None
+    milestone_at: int = -10
+    after_share: int = -10
+    last_value_end: int = -1
+    blocked: bool = False
+
+    def open_clause(self, ci: int, c0: int, its: list[Item], zip_changes: bool) -> None:
+        """Start clause ``ci``: its own state afresh, what the sentence carries kept."""
+        self.ci, self.c0, self.its, self.zip_changes = ci, c0, its, zip_changes
+        self.qizhong = self.qizhong or (bool(its) and its[0].kind == "qizhong" and its[0].start - c0 <= 1)
+        self.collected, self.subjects_here = [], []
+        self.pending = self.pending_scope = self.scope = self.last_change = self.last_basis = None
+        self.seen_value = self.only_milestone = self.anaphor_here = self.stock = False
+        self.last_change_start = self.change_from = self.last_value_end = -1
+        self.milestone_at = self.after_share = -10
+        self.price, self.bridge_price = self.bridge_price, None
+        self.blocked = self.blocked_sentence
+
+
+# The words that only set what the walk reads the next figure with: kind → (the `_Walk` field,
+# what of the word it keeps). The change words among them also mark where a change's words start.
+_STATE_WORDS = {
+    "stock": ("stock", lambda it: True),
+    "modality": ("modality", attrgetter("data")),
+    "scope": ("scope", attrgetter("data")),
+    "basis": ("last_basis", attrgetter("data")),
+    "price": ("price", attrgetter("data")),
+    "up": ("last_change", lambda it: it),
+    "down": ("last_change", lambda it: it),
+    "milestone": ("milestone_at", attrgetter("end")),
+    "share": ("after_share", attrgetter("end")),
+}
+_CHANGE_WORDS = frozenset(("basis", "price", "up", "down"))
+# The `_Reader` method that reads an item other than a value, by kind (any other kind is passed over).
+_ITEM_READERS = {"PARK": "_read_subject", "group": "_read_subject", "blocker": "_read_blocker",
+                 "anaphor": "_read_anaphor", "DATE": "_read_date", "ind": "_read_indicator",
+                 **dict.fromkeys(_STATE_WORDS, "_read_state_word")}
 
 
 def extract_facts(text: str, mentions: Sequence[Mention], date: dt.date | None = None,
@@ -279,299 +354,356 @@ class _Reader:
         return s.end - s.start <= HEADLINE_MAX and bool(body) and body[-1] not in _TERMINAL
 
     def _sentence(self, s: Sentence, items: list[Item], headline: bool) -> None:
-        clauses = self._clauses(s, items)
+        """Read one sentence clause by clause; its facts are emitted at its end, and none when a
+        clause abstains (a 分别 list of changes that does not zip)."""
         self._zipped: set[int] = set()
         self._change_zip: set[int] = set()
-        drafts: list[Draft] = []
-        modality = "actual"
-        stock_sentence = False
+        clauses = self._walked_clauses(s, items)
+        if clauses is None:
+            return
+        w = _Walk(s, headline)
+        for ci, (c0, _, its) in enumerate(clauses):
+            self._open_clause(w, ci, c0, its)
+            for j, it in enumerate(its):  # `its` may change ahead of j (an indicator read with its COUNT)
+                if not self._read_item(w, j, it):
+                    break  # two subjects, one figure: which is whose is not written
+            if not self._close_clause(w):
+                return
+        for d in w.drafts:
+            self._emit(d, s)
+        if w.child_of is not None:
+            self.subject = w.child_of
+
+    def _walked_clauses(self, s: Sentence, items: list[Item]) -> list[tuple[int, int, list[Item]]] | None:
+        """The clauses the walk reads; None when a list reader took the whole sentence (从…到,
+        segments or parks 分别) or a 分别 list does not zip one to one."""
         resp = any(it.kind == "resp" for it in items)
         if self._from_to(s, items) or (resp and self._segments_respectively(s, items)):
-            return
-        if resp and self._subjects_respectively(s, items, modality):
-            return
+            return None
+        if resp and self._subjects_respectively(s, items, "actual"):
+            return None
         used = self._shares_respectively(s, items) if resp else None
         if used is not None:  # the rest of the sentence is read as usual
             items = [it for it in items if id(it) not in used]
-            clauses = self._clauses(s, items)
             resp = any(it.kind == "resp" for it in items)
-        if resp:
-            if not self._respectively(s, clauses):
-                return  # a 分别 list we cannot zip exactly: nothing from this sentence
-        anaphor_sentence = False
-        blocked_sentence = False
-        last_project: Item | None = None  # the project count 总投资 belongs to
-        child_of: Subj | None = None      # the subject a 其中 member stands in for
-        inds_seen: list[Item] = []        # the sentence's indicators, in order
-        qizhong_sentence = False
-        carried: tuple[Item, str | None] | None = None  # an indicator the clause before left without a figure
-        bridge_price: str | None = None   # the price basis a clause of its own gives the next one
-        for ci, (c0, c1, its) in enumerate(clauses):
-            self._clause_start = c0
-            qizhong_sentence = qizhong_sentence or (bool(its) and its[0].kind == "qizhong" and its[0].start - c0 <= 1)
-            qizhong = qizhong_sentence
-            zip_changes = ci in self._change_zip
-            collected: list[dict] = []
-            pending: Item | None = None      # an indicator waiting for its value
-            pending_scope: str | None = None
-            if carried is not None and its and (its[0].kind in ("basis", "up", "down") and its[0].start - c0 <= 1
-                                                or self._opens_with_value(its, c0)):
-                pending, pending_scope = carried  # 营业收入保持较快增长势头，同比增长15% / 突破万亿元，达到1.05万亿元
-            carried = None
-            scope: str | None = None
-            seen_value = False
-            only_milestone = False           # the clause's figure was a milestone (突破千亿元) and nothing else
-            subjects_here: list[Subj] = []
-            anaphor_here = False
-            stock = False
-            last_change: Item | None = None
-            last_change_start = -1
-            change_from = -1          # where the change words before the next value start
-            last_basis: str | None = None
-            price, bridge_price = bridge_price, None
-            milestone_at = -10
-            after_share = -10
-            last_value_end = -1
-            blocked = blocked_sentence
-            for j, it in enumerate(its):
-                kind = it.kind
-                if kind in ("PARK", "group") and not seen_value:
-                    if _OBJECT_VERB.search(self.text, max(c0, it.start - 14), it.start):
-                        continue  # 建设了23家国家自主创新示范区: what was built, not who reports
-                    if j and its[j - 1].kind == "share" and its[j - 1].end == it.start:
-                        continue  # 占全省高新区的34%: the whole, not who reports
-                    subj = self._subject_of(it, its, j, s.index)
-                    if subj is not None:
-                        subjects_here.append(subj)
-                        anaphor_sentence = False
-                        if headline:
-                            self.headline_subject = Subj(**{**subj.__dict__, "headline": True})
-                            self.subject = self.headline_subject
-                        else:
-                            if qizhong and self.subject is not None and child_of is None:
-                                child_of = self.subject  # 其中合肥经开区…: a member for this sentence only
-                            self.subject = subj
-                    continue
-                if kind == "group" and seen_value:
-                    continue
-                whole = self._whole(s, drafts, "COUNT") if kind == "blocker" and qizhong else None
-                if whole is not None and whole.text.endswith(it.text):
-                    continue  # …重点项目320个，其中实体项目150个: the whole's own head noun, not a project's figure
-                if kind == "blocker" and not seen_value and not subjects_here and after_share < 0:
-                    blocked = True
-                    continue
-                if kind == "anaphor" and not seen_value and not subjects_here:
-                    anaphor_here = anaphor_sentence = True
-                    continue
-                if kind == "DATE":
-                    compared = self._compared_basis(it)
-                    if compared is not None:  # 较2019年同期增长X%, 较2020年底提升N个百分点: the basis
-                        last_basis = compared
-                        change_from = it.start if change_from < 0 else change_from
-                        continue
-                    # an unresolved DATE (XXXX-01-02, no document date) is no period of a fact
-                    if not seen_value and not self._is_comparison(it) and getattr(it.data, "resolved", True):
-                        self.period = self._period(it, s.index)
-                        self._periods[self.period["value"]] = self.period
-                    continue
-                if kind == "stock":
-                    stock = True
-                    continue
-                if kind == "modality":
-                    modality = it.data
-                    continue
-                if kind == "scope":
-                    scope = it.data
-                    continue
-                if kind == "ind" and after_share >= 0 and last_value_end <= after_share:
-                    continue  # 占全国企业研发投入近一半: the whole, not an indicator of the subject
-                if kind == "ind" and it.data in PROJECT_IDS:
-                    last_project = it
-                if kind == "ind" and it.data == "project_total":
-                    if last_project is None or (qizhong and last_project.start < c0 and self._qizhong_at(s, c0)):
-                        continue  # 总投资 of what: no project count before it (其中 亿元以上项目20个，总投资…: the part's)
-                    it = Item(it.start, it.end, "ind", last_project.data, it.text)
-                if kind == "ind":
-                    inds_seen.append(it)
-                    pending, pending_scope = it, (scope if scope and it.start - self._end_before(its, j) <= 0 else None)
-                    scope = None
-                    continue
-                if kind in ("basis", "price", "up", "down") and change_from < 0:
-                    change_from = it.start
-                if kind == "basis":
-                    last_basis = it.data
-                    continue
-                if kind == "price":
-                    price = it.data
-                    continue
-                if kind in ("up", "down"):
-                    last_change = it
-                    continue
-                if kind == "milestone":
-                    milestone_at = it.end
-                    continue
-                if kind == "share":
-                    after_share = it.end
-                    continue
-                if kind not in VALUE:
-                    continue
-                # -- a value ------------------------------------------------------------
-                value_change_from, change_from = change_from, -1
-                if kind == "COUNT" and j + 1 < len(its) and its[j + 1].kind in ("group", "PARK") and its[j + 1].start == it.end:
-                    continue  # 178家国家高新区: the group's own count (read with the group)
-                seen_value = True
-                last_value_end = it.end
-                if len(subjects_here) > 1:
-                    break  # two subjects, one figure: which is whose is not written
-                if blocked and not subjects_here:
-                    blocked_sentence = True
-                    continue  # a project's or a city's figure, not the park's
-                if not subjects_here and not anaphor_here and self._named_other(c0, it.start):
-                    continue  # 特斯拉完成产值X: a company's figure, not the park's
-                subj = self._current(subjects_here, anaphor_here or (anaphor_sentence and self.subject is not None
-                                                                     and self.subject.sentence != s.index), s.index)
-                if subj is None:
-                    continue
-                if kind == "COUNT" and j + 1 < len(its) and its[j + 1].kind == "group" and its[j + 1].start == it.end:
-                    continue  # 178家国家高新区: the group's own count
-                if last_change is not None and self.text[last_change.end:it.start].lstrip("了").startswith(("到", "至")):
-                    last_change = None
-                    continue  # 增长到/下降至 X: a level reached from an unstated start, not a change by X
-                if last_change is not None and _BENCHMARK.search(self.text, max(c0, it.start - 24), it.start):
-                    last_change = None
-                    continue  # 高于全市增速10个百分点: a gap to a benchmark, not the indicator's own change
-                if (zip_changes and last_change is not None) or last_change is not None and self._gap(last_change.end, it.start) <= 3 and kind != "COUNT" or (
-                        last_change is not None and kind == "COUNT" and last_change.end == it.start):
-                    change = self._change(it, last_change, last_basis, price)
-                    last_change_start = last_change.start
-                    if not zip_changes:
-                        last_change = last_basis = price = None
-                    if change is None:
-                        continue
-                    if zip_changes:
-                        collected.append(change)
-                        continue
-                    target = drafts[-1] if drafts and drafts[-1].clause >= ci - 1 else None
-                    if target is not None and not any(c["basis"] == change["basis"] for c in target.changes) and (
-                            pending is None or pending is target.indicator):
-                        target.changes.append(change)
-                        target.clause = ci
-                    elif pending is not None and self._binds(pending, None):
-                        d = self._draft(subj, pending, pending_scope, None, s, ci, modality, stock, "fact.change_only", qizhong)
-                        d.changes.append(change)
-                        drafts.append(d)
-                        pending = None
-                    elif pending is None and target is None:
-                        other = self._other(its, c0, value_change_from if value_change_from >= 0 else last_change_start)
-                        if other is not None:
-                            d = self._draft(subj, other[0], other[1], None, s, ci, modality, stock, "fact.other_change", qizhong)
-                            d.changes.append(change)
-                            drafts.append(d)
-                    continue
-                if kind == "PERCENT":
-                    share_rule = self._share(it, its, j, after_share, c0)
-                    if share_rule is None:
-                        continue  # a bare percentage is a rate; the lexicon has no rate ids
-                    of, ind = share_rule
-                    share = {"value": format(it.data.value, "f"), "of": of, "start": it.start, "end": it.end}
-                    if ind is not None:
-                        target = drafts[-1] if drafts and drafts[-1].clause >= ci - 1 else None
-                        if target is not None and target.indicator.data == ind.data and target.share is None:
-                            target.share = share
-                        else:
-                            d = self._draft(subj, ind, None, None, s, ci, modality, stock, "fact.share_of", qizhong)
-                            d.share = share
-                            drafts.append(d)
-                        continue
-                    if pending is not None and (not drafts or drafts[-1].indicator is not pending):
-                        d = self._draft(subj, pending, pending_scope, None, s, ci, modality, stock, "fact.share_only", qizhong)
-                        d.share = share
-                        drafts.append(d)
-                        pending = None
-                    elif drafts and drafts[-1].clause >= ci - 1:
-                        t = drafts[-1]
-                        if t.share is None:
-                            t.share = share
-                            t.clause = ci
-                        else:
-                            d = Draft(**{**t.__dict__, "changes": [], "share": share, "value": None,
-                                         "rule": "fact.share_only" + (QIZHONG if qizhong else ""), "clause": ci})
-                            drafts.append(d)
-                    continue
-                # MONEY or COUNT as the value
-                if milestone_at >= 0 and self._gap(milestone_at, it.start) <= 1:
-                    only_milestone = not any(d.clause == ci for d in drafts)
-                    continue
-                if self._threshold(it):
-                    continue
-                ind, rule = self._indicator_for(it, pending, its, j)
-                other_scope = None
-                inherited_segment = None
-                if ind is None and qizhong and kind == "COUNT":
-                    inherited = self._parent_count(its, j, c0, s, drafts)
-                    if inherited is not None:
-                        (ind, inherited_segment), rule, pending = inherited, "fact.qizhong_inherited", None
-                if ind is None and qizhong and kind == "MONEY":
-                    # (a word such as 企业 inside the segment may stand pending: no indicator of MONEY)
-                    inherited = self._parent_indicator(its, j, c0, s, drafts)
-                    if inherited is not None:
-                        (ind, inherited_segment), rule, pending = inherited, "fact.qizhong_inherited", None
-                if ind is None and pending is None and kind == "MONEY":
-                    other = self._other(its, c0, it.start)
-                    if other is not None:
-                        (ind, other_scope), rule = other, "fact.other_value"
-                if ind is None:
-                    continue
-                if ind is pending:
-                    pending = None
-                ind_scope = other_scope or (pending_scope if ind is not None else None)
-                if ind.data == "zones" and subj["kind"] != "park_group":
-                    continue
-                if ind.data == "zones" and kind == "COUNT":
-                    rule = "fact.group_total"
-                    n = int(it.data.amount)
-                    self.group_counts[(subj["canonical"], subj["region"])] = n
-                    subj["count"] = n
-                    if self.subject is not None and self.subject.canonical == subj["canonical"]:
-                        self.subject.count = n
-                d = self._draft(subj, ind, ind_scope, self._value(it), s, ci, modality, stock, rule, qizhong)
-                if inherited_segment is not None:
-                    d.segment = inherited_segment
-                elif (d.segment is None and drafts and drafts[-1].segment and drafts[-1].clause == ci - 1
-                      and _VERB_ONLY.fullmatch(self.text, c0, ind.start)):
-                    d.segment = drafts[-1].segment  # …企业完成产值X；完成利税Y: the same doer goes on
+        clauses = self._clauses(s, items)
+        if resp and not self._respectively(s, clauses):
+            return None  # a 分别 list we cannot zip exactly: nothing from this sentence
+        return clauses
+
+    def _open_clause(self, w: _Walk, ci: int, c0: int, its: list[Item]) -> None:
+        """Start clause ``ci`` afresh; an indicator the clause before left without a figure waits
+        on when this one opens with a change or a linked value."""
+        self._clause_start = c0
+        w.open_clause(ci, c0, its, ci in self._change_zip)
+        carried, w.carried = w.carried, None
+        if carried is not None and its and (its[0].kind in ("basis", "up", "down") and its[0].start - c0 <= 1
+                                            or self._opens_with_value(its, c0)):
+            w.pending, w.pending_scope = carried  # 营业收入保持较快增长势头，同比增长15% / 突破万亿元，达到1.05万亿元
+
+    def _close_clause(self, w: _Walk) -> bool:
+        """What a clause leaves the next (a price basis of its own, an indicator without a figure,
+        no subject after several parks) and its 分别 changes zipped. False to abstain."""
+        drafts, ci = w.drafts, w.ci
+        if (not w.seen_value and w.its and all(x.kind == "price" for x in w.its) and drafts
+                and drafts[-1].clause == ci - 1):
+            drafts[-1].clause, w.bridge_price = ci, w.price  # …3112亿元，按可比价格计算，增长11.8%: a bridge
+        if (w.pending is not None and (not w.seen_value or w.only_milestone)
+                and not any(d.indicator is w.pending for d in drafts)):
+            w.carried = (w.pending, w.pending_scope)
+        if (not w.headline and len({x.canonical for x in w.subjects_here}) >= 2
+                and not any(d.clause == ci for d in drafts)):
+            self.subject = None  # 以A和B为例 / A、B两区…: several parks and no figure, none carries on
+        return not w.zip_changes or self._zip_changes(w)
+
+    def _zip_changes(self, w: _Walk) -> bool:
+        """分别增长 a、b: the clause's changes, one to each fact of the sentence with a value and no
+        change yet (or to indicators with no value of their own). False when the counts differ."""
+        open_ = [d for d in w.drafts if not d.changes and d.value is not None]
+        collected = w.collected
+        if not open_ and len(collected) >= 2 and self._changes_of_spare(w):
+            collected = []
+        if (open_ or collected) and (len(open_) != len(collected) or len(collected) < 2):
+            return False  # 分别增长 a、b against another number of facts: abstain
+        for d, ch in zip(open_, collected):
+            d.changes.append(ch)
+            d.rule = "fact.respectively_change" + (QIZHONG if d.rule.endswith(QIZHONG) else "")
+        return True
+
+    def _changes_of_spare(self, w: _Walk) -> bool:
+        """收入、税收双双破百亿，增长分别为a、b: the indicators have no value of their own, each gets a
+        change-only fact. True when they were read this way (as many indicators as changes)."""
+        bound = {id(d.indicator) for d in w.drafts}
+        spare = [it for it in w.inds_seen if id(it) not in bound]
+        subj = self._current([], w.anaphor_sentence, w.s.index)
+        if subj is None or len(spare) != len(w.collected):
+            return False
+        for ind, ch in zip(spare, w.collected):
+            d = self._draft_in(w, dict(subj), ind, None, None, "fact.respectively_change")
+            d.changes.append(ch)
+            w.drafts.append(d)
+        return True
+
+    def _read_item(self, w: _Walk, j: int, it: Item) -> bool:
+        """Read item ``j`` of the clause into the walk (`_ITEM_READERS`); False stops the clause."""
+        if it.kind in VALUE:
+            return self._read_value(w, j, it)
+        reader = _ITEM_READERS.get(it.kind)
+        if reader is not None:
+            getattr(self, reader)(w, j, it)
+        return True
+
+    def _read_subject(self, w: _Walk, j: int, it: Item) -> None:
+        """A park or a group before the clause's first figure names who reports (a headline's is
+        the article's; after 其中, a member stands in for this sentence only)."""
+        its = w.its
+        if w.seen_value:
+            return
+        if _OBJECT_VERB.search(self.text, max(w.c0, it.start - 14), it.start):
+            return  # 建设了23家国家自主创新示范区: what was built, not who reports
+        if j and its[j - 1].kind == "share" and its[j - 1].end == it.start:
+            return  # 占全省高新区的34%: the whole, not who reports
+        subj = self._subject_of(it, its, j, w.s.index)
+        if subj is None:
+            return
+        w.subjects_here.append(subj)
+        w.anaphor_sentence = False
+        if w.headline:
+            self.headline_subject = Subj(**{**subj.__dict__, "headline": True})
+            self.subject = self.headline_subject
+            return
+        if w.qizhong and self.subject is not None and w.child_of is None:
+            w.child_of = self.subject  # 其中合肥经开区…: a member for this sentence only
+        self.subject = subj
+
+    def _read_blocker(self, w: _Walk, j: int, it: Item) -> None:
+        """项目, 公司, 全市 … where a subject would stand: the clause's figures are not the park's."""
+        whole = self._whole(w.s, w.drafts, "COUNT") if w.qizhong else None
+        if whole is not None and whole.text.endswith(it.text):
+            return  # …重点项目320个，其中实体项目150个: the whole's own head noun, not a project's figure
+        if not w.seen_value and not w.subjects_here and w.after_share < 0:
+            w.blocked = True
+
+    def _read_anaphor(self, w: _Walk, j: int, it: Item) -> None:
+        """该区, 园区 … before any subject or figure: the figures are the carried subject's."""
+        if not w.seen_value and not w.subjects_here:
+            w.anaphor_here = w.anaphor_sentence = True
+
+    def _read_date(self, w: _Walk, j: int, it: Item) -> None:
+        """A DATE after 较/比 is the basis of the next change; one before the clause's first figure
+        sets the period."""
+        compared = self._compared_basis(it)
+        if compared is not None:  # 较2019年同期增长X%, 较2020年底提升N个百分点: the basis
+            w.last_basis = compared
+            w.change_from = it.start if w.change_from < 0 else w.change_from
+            return
+        # an unresolved DATE (XXXX-01-02, no document date) is no period of a fact
+        if not w.seen_value and not self._is_comparison(it) and getattr(it.data, "resolved", True):
+            self.period = self._period(it, w.s.index)
+            self._periods[self.period["value"]] = self.period
+
+    def _read_indicator(self, w: _Walk, j: int, it: Item) -> None:
+        """An indicator waits for its value (总投资: that of the project count before it)."""
+        if w.after_share >= 0 and w.last_value_end <= w.after_share:
+            return  # 占全国企业研发投入近一半: the whole, not an indicator of the subject
+        if it.data in PROJECT_IDS:
+            w.last_project = it
+        if it.data == "project_total":
+            last = w.last_project
+            if last is None or (w.qizhong and last.start < w.c0 and self._qizhong_at(w.s, w.c0)):
+                return  # 总投资 of what: no project count before it (其中 亿元以上项目20个，总投资…: the part's)
+            it = Item(it.start, it.end, "ind", last.data, it.text)
+        w.inds_seen.append(it)
+        w.pending = it
+        w.pending_scope = w.scope if w.scope and it.start - self._end_before(w.its, j) <= 0 else None
+        w.scope = None
+
+    def _read_state_word(self, w: _Walk, j: int, it: Item) -> None:
+        """A word that only sets what the next figure is read with (`_STATE_WORDS`)."""
+        if it.kind in _CHANGE_WORDS and w.change_from < 0:
+            w.change_from = it.start
+        name, keep = _STATE_WORDS[it.kind]
+        setattr(w, name, keep(it))
+
+    def _read_value(self, w: _Walk, j: int, it: Item) -> bool:
+        """A MONEY, PERCENT or COUNT: a change, a share or a value of the current subject. False
+        when the clause names two subjects (whose figure it is is not written)."""
+        its = w.its
+        change_from, w.change_from = w.change_from, -1
+        if (it.kind == "COUNT" and j + 1 < len(its) and its[j + 1].kind in ("group", "PARK")
+                and its[j + 1].start == it.end):
+            return True  # 178家国家高新区: the group's own count (read with the group)
+        w.seen_value = True
+        w.last_value_end = it.end
+        if len(w.subjects_here) > 1:
+            return False
+        subj = self._value_subject(w, it)
+        if subj is None or self._not_a_change(w, it):
+            return True
+        if self._changes_by(w, it):
+            self._read_change(w, it, subj, change_from)
+        elif it.kind == "PERCENT":
+            self._read_share(w, j, it, subj)
+        else:
+            self._read_figure(w, j, it, subj)
+        return True
+
+    def _value_subject(self, w: _Walk, it: Item) -> dict | None:
+        """Whose figure ``it`` is: the clause's subject, else the carried one; None when a blocker,
+        a company or a place stands in the subject's place."""
+        if w.blocked and not w.subjects_here:
+            w.blocked_sentence = True
+            return None  # a project's or a city's figure, not the park's
+        if not w.subjects_here and not w.anaphor_here and self._named_other(w.c0, it.start):
+            return None  # 特斯拉完成产值X: a company's figure, not the park's
+        anaphor = w.anaphor_here or (w.anaphor_sentence and self.subject is not None
+                                     and self.subject.sentence != w.s.index)
+        return self._current(w.subjects_here, anaphor, w.s.index)
+
+    def _not_a_change(self, w: _Walk, it: Item) -> bool:
+        """Is the change word before ``it`` no change by it? 增长到/下降至 X is a level reached from an
+        unstated start; 高于全市增速10个百分点 a gap to a benchmark. Word and figure are dropped."""
+        verb = w.last_change
+        if verb is None:
+            return False
+        if (self.text[verb.end:it.start].lstrip("了").startswith(("到", "至"))
+                or _BENCHMARK.search(self.text, max(w.c0, it.start - 24), it.start)):
+            w.last_change = None
+            return True
+        return False
+
+    def _changes_by(self, w: _Walk, it: Item) -> bool:
+        """Is ``it`` the figure of the change word before it (right after it, or zipped by 分别)?"""
+        verb = w.last_change
+        if verb is None:
+            return False
+        if it.kind == "COUNT":
+            return w.zip_changes or verb.end == it.start
+        return w.zip_changes or self._gap(verb.end, it.start) <= 3
+
+    def _last_draft(self, w: _Walk) -> Draft | None:
+        """The last fact of this clause or the one before: a change or a share may add to it."""
+        drafts = w.drafts
+        return drafts[-1] if drafts and drafts[-1].clause >= w.ci - 1 else None
+
+    def _draft_in(self, w: _Walk, subj: dict, ind: Item, scope: str | None, value: dict | None,
+                  rule: str) -> Draft:
+        """`_draft` in the walk's sentence and clause, with its modality, stock and 其中."""
+        return self._draft(subj, ind, scope, value, w.s, w.ci, w.modality, w.stock, rule, w.qizhong)
+
+    def _read_change(self, w: _Walk, it: Item, subj: dict, change_from: int) -> None:
+        """A change by ``it``: added to the last fact, else a change-only fact of the pending
+        indicator or of the noun phrase before (``other``); kept to zip when 分别 lists them."""
+        change = self._change(it, w.last_change, w.last_basis, w.price)
+        w.last_change_start = w.last_change.start
+        if not w.zip_changes:
+            w.last_change = w.last_basis = w.price = None
+        if change is None:
+            return
+        if w.zip_changes:
+            w.collected.append(change)
+            return
+        target = self._last_draft(w)
+        if target is not None and not any(c["basis"] == change["basis"] for c in target.changes) and (
+                w.pending is None or w.pending is target.indicator):
+            target.changes.append(change)
+            target.clause = w.ci
+        elif w.pending is not None and self._binds(w.pending, None):
+            d = self._draft_in(w, subj, w.pending, w.pending_scope, None, "fact.change_only")
+            d.changes.append(change)
+            w.drafts.append(d)
+            w.pending = None
+        elif w.pending is None and target is None:
+            other = self._other(w.its, w.c0, change_from if change_from >= 0 else w.last_change_start)
+            if other is not None:
+                d = self._draft_in(w, subj, other[0], other[1], None, "fact.other_change")
+                d.changes.append(change)
+                w.drafts.append(d)
+
+    def _read_share(self, w: _Walk, j: int, it: Item, subj: dict) -> None:
+        """A percentage that is a share of a whole: of the indicator named with it, else of the
+        pending indicator, else of the last fact (a second share makes a fact of its own)."""
+        found = self._share(it, w.its, j, w.after_share, w.c0)
+        if found is None:
+            return  # a bare percentage is a rate; the lexicon has no rate ids
+        of, ind = found
+        share = {"value": format(it.data.value, "f"), "of": of, "start": it.start, "end": it.end}
+        drafts = w.drafts
+        if ind is not None:
+            target = self._last_draft(w)
+            if target is not None and target.indicator.data == ind.data and target.share is None:
+                target.share = share
+            else:
+                d = self._draft_in(w, subj, ind, None, None, "fact.share_of")
+                d.share = share
                 drafts.append(d)
-            if not seen_value and its and all(x.kind == "price" for x in its) and drafts and drafts[-1].clause == ci - 1:
-                drafts[-1].clause, bridge_price = ci, price  # …3112亿元，按可比价格计算，增长11.8%: a bridge
-            if pending is not None and (not seen_value or only_milestone) and not any(d.indicator is pending for d in drafts):
-                carried = (pending, pending_scope)
-            if (not headline and len({x.canonical for x in subjects_here}) >= 2
-                    and not any(d.clause == ci for d in drafts)):
-                self.subject = None  # 以A和B为例 / A、B两区…: several parks and no figure, none carries on
-            if zip_changes:
-                open_ = [d for d in drafts if not d.changes and d.value is not None]
-                if not open_ and len(collected) >= 2:
-                    # 收入、税收双双破百亿，增长分别为a、b: the indicators have no value of their own
-                    bound = {id(d.indicator) for d in drafts}
-                    spare = [it for it in inds_seen if id(it) not in bound]
-                    subj = self._current([], anaphor_sentence, s.index)
-                    if subj is not None and len(spare) == len(collected):
-                        for ind, ch in zip(spare, collected):
-                            d = self._draft(dict(subj), ind, None, None, s, ci, modality, stock,
-                                            "fact.respectively_change", qizhong)
-                            d.changes.append(ch)
-                            drafts.append(d)
-                        collected = []
-                        open_ = []
-                if (open_ or collected) and (len(open_) != len(collected) or len(collected) < 2):
-                    return  # 分别增长 a、b against another number of facts: abstain
-                for d, ch in zip(open_, collected):
-                    d.changes.append(ch)
-                    d.rule = "fact.respectively_change" + (QIZHONG if d.rule.endswith(QIZHONG) else "")
-        for d in drafts:
-            self._emit(d, s)
-        if child_of is not None:
-            self.subject = child_of
+        elif w.pending is not None and (not drafts or drafts[-1].indicator is not w.pending):
+            d = self._draft_in(w, subj, w.pending, w.pending_scope, None, "fact.share_only")
+            d.share = share
+            drafts.append(d)
+            w.pending = None
+        elif drafts and drafts[-1].clause >= w.ci - 1:
+            t = drafts[-1]
+            if t.share is None:
+                t.share = share
+                t.clause = w.ci
+            else:
+                drafts.append(Draft(**{**t.__dict__, "changes": [], "share": share, "value": None,
+                                       "rule": "fact.share_only" + (QIZHONG if w.qizhong else ""), "clause": w.ci}))
+
+    def _read_figure(self, w: _Walk, j: int, it: Item, subj: dict) -> None:
+        """A MONEY or COUNT as the value of its indicator (a milestone or a threshold is none)."""
+        if w.milestone_at >= 0 and self._gap(w.milestone_at, it.start) <= 1:
+            w.only_milestone = not any(d.clause == w.ci for d in w.drafts)
+            return
+        if self._threshold(it):
+            return
+        found = self._figure_indicator(w, j, it)
+        if found is None:
+            return
+        ind, rule, other_scope, inherited_segment = found
+        if ind is w.pending:
+            w.pending = None
+        if ind.data == "zones":
+            if subj["kind"] != "park_group":
+                return
+            if it.kind == "COUNT":
+                rule = "fact.group_total"
+                self._count_zones(subj, int(it.data.amount))
+        d = self._draft_in(w, subj, ind, other_scope or w.pending_scope, self._value(it), rule)
+        drafts = w.drafts
+        if inherited_segment is not None:
+            d.segment = inherited_segment
+        elif (d.segment is None and drafts and drafts[-1].segment and drafts[-1].clause == w.ci - 1
+              and _VERB_ONLY.fullmatch(self.text, w.c0, ind.start)):
+            d.segment = drafts[-1].segment  # …企业完成产值X；完成利税Y: the same doer goes on
+        drafts.append(d)
+
+    def _figure_indicator(self, w: _Walk, j: int, it: Item) -> tuple[Item, str, str | None, str | None] | None:
+        """(indicator, rule, its scope, a segment) of a MONEY or COUNT: the pending or adjacent
+        indicator, after 其中 the whole's, else a MONEY's noun phrase (``other``); None if none."""
+        ind, rule = self._indicator_for(it, w.pending, w.its, j)
+        if ind is not None:
+            return ind, rule, None, None
+        if w.qizhong:
+            # (a word such as 企业 inside the segment may stand pending: no indicator of MONEY)
+            parent = self._parent_count if it.kind == "COUNT" else self._parent_indicator
+            inherited = parent(w.its, j, w.c0, w.s, w.drafts)
+            if inherited is not None:
+                w.pending = None
+                return inherited[0], "fact.qizhong_inherited", None, inherited[1]
+        if w.pending is None and it.kind == "MONEY":
+            other = self._other(w.its, w.c0, it.start)
+            if other is not None:
+                return other[0], "fact.other_value", other[1], None
+        return None
+
+    def _count_zones(self, subj: dict, n: int) -> None:
+        """A group's 总数达 N家: its number of zones, for this fact and the group's later mentions."""
+        self.group_counts[(subj["canonical"], subj["region"])] = n
+        subj["count"] = n
+        if self.subject is not None and self.subject.canonical == subj["canonical"]:
+            self.subject.count = n
 
     # -- pieces ----------------------------------------------------------------------------
     def _clauses(self, s: Sentence, items: list[Item]) -> list[tuple[int, int, list[Item]]]:
@@ -763,30 +895,35 @@ class _Reader:
         return ind.data in MONEY_IDS
 
     def _indicator_for(self, it: Item, pending: Item | None, its: list[Item], j: int):
-        t = self.text
+        """(indicator, rule) of the MONEY or COUNT ``it``: the pending indicator when what stands
+        between links them, else a count-type indicator right after a COUNT; (None, None)."""
         if id(it) in self._zipped:
             return (pending, "fact.respectively") if pending is not None and self._binds(pending, it) else (None, None)
         if pending is not None and self._binds(pending, it):
-            # a pending indicator carried from the clause before links from this clause's start
-            link = t[pending.end:it.start] if pending.end >= self._clause_start else \
-                t[self._clause_start:it.start].lstrip("，,；; ")
-            if pending.text in self.lex.adjacent_forms:
-                left = t[max(self._clause_start, pending.start - 16): pending.start]
-                if _LINK.match(link) and len(link) <= 3 and (_HAVE.search(left) or self.in_headline):
-                    return pending, "fact.count_adjacent"
-            elif pending.data in self.lex.adjacent_ids:
-                if _LINK.match(link) and len(link) <= 3:
-                    return pending, "fact.count_adjacent"
-            elif len(link) <= 6 and _LINK.match(link):
-                return pending, "fact.verb_value"
+            rule = self._link_rule(pending, it)
+            if rule is not None:
+                return pending, rule
         if it.kind == "COUNT" and j + 1 < len(its):
             nxt = its[j + 1]
-            if nxt.kind == "ind" and nxt.start == it.end and self._binds(nxt, it):
-                nxt_after = t[nxt.end:nxt.end + 1]
-                if nxt_after in ("", "，", "。", "；", ",", ";", "、") or nxt.data != "enterprises":
-                    its[j + 1] = Item(nxt.start, nxt.end, "used", None)  # not also a pending indicator
-                    return nxt, "fact.count_adjacent"
+            if nxt.kind == "ind" and nxt.start == it.end and self._binds(nxt, it) and (
+                    self.text[nxt.end:nxt.end + 1] in ("", "，", "。", "；", ",", ";", "、") or nxt.data != "enterprises"):
+                its[j + 1] = Item(nxt.start, nxt.end, "used", None)  # not also a pending indicator
+                return nxt, "fact.count_adjacent"
         return None, None
+
+    def _link_rule(self, pending: Item, it: Item) -> str | None:
+        """The rule that binds ``pending`` to the value ``it`` by what stands between them (a link
+        verb, a few characters at most; a bare 企业 or 市场主体 only after a verb of having), else None."""
+        t, c0 = self.text, self._clause_start
+        # a pending indicator carried from the clause before links from this clause's start
+        link = t[pending.end:it.start] if pending.end >= c0 else t[c0:it.start].lstrip("，,；; ")
+        if pending.text in self.lex.adjacent_forms:
+            left = t[max(c0, pending.start - 16): pending.start]
+            linked = _LINK.match(link) and len(link) <= 3 and (_HAVE.search(left) or self.in_headline)
+            return "fact.count_adjacent" if linked else None
+        if pending.data in self.lex.adjacent_ids:
+            return "fact.count_adjacent" if _LINK.match(link) and len(link) <= 3 else None
+        return "fact.verb_value" if len(link) <= 6 and _LINK.match(link) else None
 
     def _other(self, its: list[Item], c0: int, end: int) -> tuple[Item, str | None] | None:
         """An indicator outside the lexicon (FACTS.md ``other``): the noun phrase right before
