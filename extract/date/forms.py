@@ -311,8 +311,18 @@ def _first_months(g: dict, text: str, start: int, end: int, ref: dt.date | None)
     return f"{year}-01/{year}-{n:02d}"
 
 
-def _this_and_next_year(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
-    return None if ref is None else f"{ref.year}/{ref.year + 1}"
+def _paired_years(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    if ref is None:
+        return None
+    first, second = L.PAIRED_YEARS[g["tn"][:2]]
+    return f"{ref.year + first}/{ref.year + second}"
+
+
+def _paired_days(g: dict, text: str, start: int, end: int, ref: dt.date | None) -> str | None:
+    if ref is None:
+        return None
+    first, second = (ref + dt.timedelta(days=k) for k in L.PAIRED_DAYS[g["td"][:2]])
+    return f"{first.isoformat()}/{second.isoformat()}"
 
 
 # In the order they are tried (fy, ye, hq and y2 come with y1, so before it).
@@ -326,7 +336,8 @@ EXTRA_FORMS: tuple[ExtraForm, ...] = (
     ExtraForm("en", "date.english_month", _english_month, "an English month name and a year: March 2024, Jan. 2023"),
     ExtraForm("q3", "date.quarter_year", _quarter_year, "a quarter before a year: Q1 2025"),
     ExtraForm("nm", "date.first_months", _first_months, "前N个月 as a calendar window of the document's year: 前11个月"),
-    ExtraForm("tn", "date.this_and_next_year", _this_and_next_year, "今明两年 → the document year and the next"),
+    ExtraForm("tn", "date.paired_years", _paired_years, "two relative years: 今明两年, 明后两年, 去今两年 → their range"),
+    ExtraForm("td", "date.paired_days", _paired_days, "two relative days: 今明两天, 明后两日, 昨今两天 → their range"),
 )
 
 

@@ -55,6 +55,13 @@ RELATIVE_DAYS: dict[str, int] = {
     "今天": 0, "今日": 0, "本日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1,
     "后天": 2, "後天": 2, "大前天": -3, "大后天": 3, "大後天": 3,
 }
+# Two relative years or days named together (今明两年, 明后两天): the range of the two, each read
+# against the document date like 今年 / 明天 alone. 今后两年 / 未来两天 count a window from now
+# (no reading: GUIDELINE DATE).
+PAIRED_YEARS: dict[str, tuple[int, int]] = {"今明": (0, 1), "明后": (1, 2), "去今": (-1, 0)}
+PAIRED_DAYS: dict[str, tuple[int, int]] = {"今明": (0, 1), "明后": (1, 2), "昨今": (-1, 0)}
+PAIRED_YEAR = rf"(?:{'|'.join(PAIRED_YEARS)})两年"
+PAIRED_DAY = rf"(?:{'|'.join(PAIRED_DAYS)})两[天日]"
 # 大前年 / 大后年 are read whole (never 前年 of 大前年: a wrong year); 后年 only after a clause start
 # or a connective (在后年, 后年起), never as the tail of 此后 / 投产后 (投产后年实现销售收入); 大大前年 has
 # no reading.

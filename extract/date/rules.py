@@ -186,7 +186,7 @@ def _value(value: str, qualifier: DateQualifier) -> DateValue:
 
 
 # The second pattern: bare years and their ranges, halves and quarters written after a bare
-# year, English month names, fiscal years, 岁末, 前N个月 and 今明两年. Candidates overlap the main
+# year, English month names, fiscal years, 岁末, 前N个月 and paired relative years and days (今明两年). Candidates overlap the main
 # ones freely; the pipeline keeps the longest.
 _MONTH_NAMES = "|".join(sorted(L.ENGLISH_MONTHS, key=len, reverse=True))
 EXTRA = regex.compile(
@@ -196,13 +196,13 @@ EXTRA = regex.compile(
     rf"|(?<![A-Za-z])(?P<en>{_MONTH_NAMES})\.?\s(?P<y3>{L.BARE_YEAR})(?!\d)"
     rf"|(?<![A-Za-z0-9])[Qq](?P<q3>[1-4])\s(?P<y4>{L.BARE_YEAR})(?!\d)"
     rf"|(?<![\d年])前(?P<nm>[1-9]|1[01]|[一二两三四五六七八九十]|十[一])个月"
-    rf"|(?P<tn>今明两年)"
+    rf"|(?P<tn>{L.PAIRED_YEAR})|(?P<td>{L.PAIRED_DAY})"
 )
-# Where EXTRA may start (stdlib re, scanned once): a year, a month name, Q1 2025, 前N个月, 今明两年.
+# Where EXTRA may start (stdlib re, scanned once): a year, a month name, Q1 2025, 前N个月, 今明两年 / 明后两天.
 # The leading lookahead gives the engine a first-character set to skip by (3× faster scan).
 _EXTRA_QUICK = re.compile(
-    r"(?=[12A-Z前今Qq])(?:(?:19[5-9]|20\d)\d(?!\d)|[A-Z][a-z]{2,8}\.? (?=(?:19|20)\d\d)|[Qq][1-4] (?=(?:19|20)\d\d)"
-    r"|前[0-9一二两三四五六七八九十]{1,2}个月|今明两年)"
+    r"(?=[12A-Z前今明去昨Qq])(?:(?:19[5-9]|20\d)\d(?!\d)|[A-Z][a-z]{2,8}\.? (?=(?:19|20)\d\d)|[Qq][1-4] (?=(?:19|20)\d\d)"
+    rf"|前[0-9一二两三四五六七八九十]{{1,2}}个月|{L.PAIRED_YEAR}|{L.PAIRED_DAY})"
 )
 
 
