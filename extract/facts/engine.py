@@ -78,6 +78,8 @@ _OTHER_NP = regex.compile(r"[\p{Han}A-Za-z&]+\Z")
 _OTHER_HEAD = regex.compile(r"^(?:其中|全区|全市|全省|园区|该区|本区|区内|实现|完成|主要|各类|重点)+")
 _OTHER_NOUN = regex.compile(r"(?:额|值|收入|投资|利润|资金|资本|面积|产量|总量|税金|税费)\Z")
 _OTHER_COMPARISON = regex.compile(r"高于|低于|快于|慢于|领先|超出|个月|年来")  # 9个月高于市建安投资: a comparison, no name
+# A year-less period of months, quarters or halves (not a day): XXXX-01/XXXX-11, XXXX-Q3, XXXX-H1.
+_YEARLESS_PERIOD = regex.compile(r"XXXX-(?:\d\d|Q[1-4]|H[12])(?:/XXXX-(?:\d\d|Q[1-4]|H[12]))?")
 # 全年 with no DATE of its own: the whole year of the period the sentence inherits.
 _WHOLE_YEAR = regex.compile(r"全年")
 _LINK_HEAD = regex.compile(r"[，,；;\s]*(?:已|再|并|又|最终|全年)?(?:达到|达|实现|完成|为|升至|增至)")  # ，达到X: the value of the clause before
@@ -497,10 +499,28 @@ class _Reader:
             w.last_basis = compared
             w.change_from = it.start if w.change_from < 0 else w.change_from
             return
-        # an unresolved DATE (XXXX-01-02, no document date) is no period of a fact
-        if not w.seen_value and not self._is_comparison(it) and getattr(it.data, "resolved", True):
+        if w.seen_value or self._is_comparison(it):
+            return
+        if getattr(it.data, "resolved", True):
             self.period = self._period(it, w.s.index)
-            self._periods[self.period["value"]] = self.period
+        elif not _YEARLESS_PERIOD.fullmatch(it.data.value):
+            return  # a year-less day (XXXX-01-02, no document date): a dateline, no period of a fact
+        elif (year := self._governing_year()) is not None:
+            # 1-11月 with no document date, in an article on 2021: the months of that year
+            self.period = {**self._period(it, w.s.index), "value": it.data.value.replace("XXXX", year)}
+        else:
+            self.period = None  # months of no known year: no period, never the one inherited
+            return
+        self._periods[self.period["value"]] = self.period
+
+    def _governing_year(self) -> str | None:
+        """The year a year-less period of months, quarters or halves (XXXX-01/XXXX-11, XXXX-Q3)
+        is read in when there is no document date: that of the period governing the sentence (a
+        headline's or lead's 2021年) when it lies in one year."""
+        if self.period is None:
+            return None
+        years = set(regex.findall(r"(?<![\d-])\d{4}(?![\d])", self.period["value"]))
+        return years.pop() if len(years) == 1 else None
 
     def _read_indicator(self, w: _Walk, j: int, it: Item) -> None:
         """An indicator waits for its value (总投资: that of the project count before it)."""

@@ -271,3 +271,18 @@ def test_every_rule_has_a_name_and_an_example_that_produces_it():
 def test_no_mentions_no_facts():
     assert extract_facts("合肥高新区营业收入很高。", []) == []
     assert extract_facts("", []) == []
+
+
+@pytest.mark.parametrize("text, period", [
+    # no document date: the months are read in the year the article's lead states
+    ("2022年，合肥高新区经济稳中有进。\n1—9月，园区实现营业收入900亿元。", "2022-01/2022-09"),
+    ("2021年，合肥高新区经济稳中有进。\n上半年，园区实现营业收入500亿元。", "2021-H1"),
+    # a lead over two years gives no one year: the months have no period, never the lead's span
+    ("2021—2022年，合肥高新区经济稳中有进。\n1—9月，园区实现营业收入900亿元。", None),
+    # a year-less day is a dateline: the lead's period stays
+    ("2022年，合肥高新区经济稳中有进。\n3月5日，园区实现营业收入900亿元。", "2022"),
+])
+def test_a_yearless_period_takes_the_governing_year(text, period):
+    facts = facts_of_text(text, None)
+    assert [f.indicator.id for f in facts] == ["operating_revenue"]
+    assert (facts[0].period.value if facts[0].period else None) == period
