@@ -459,6 +459,35 @@ def _read_range(text: str, m: regex.Match, end: int, tail: str | None) -> Candid
     return None
 
 
+def _prefix_blocked(text: str, m: regex.Match, prefix: str, run: str) -> bool:
+    """Is a currency before the number no money prefix here: inside a Latin word, a symbol before
+    no digit, or a unit of something else right after the number?"""
+    if prefix[0].isascii() and prefix[0].isalpha() and m.start() > 0 and text[m.start() - 1].isascii() \
+            and text[m.start() - 1].isalpha():
+        return True  # part of a longer Latin word
+    if not any("0" <= ch <= "9" for ch in run) and prefix in L.SYMBOL_PREFIXES:
+        return True
+    # the number runs to the end of the quantity: a unit of something else after it is no money
+    after = text[m.end() : m.end() + 1]
+    return bool(after and after in L.PREFIX_ONLY_BLOCKED_AFTER)
+
+
+def _prefix_range(text: str, m: regex.Match, end: int, low: Quantity, currency, leading) -> Candidate | None:
+    """$80-$100: a second number of the same currency (or none written) and larger makes one range."""
+    r = _PREFIX_RANGE.match(text, end)
+    if r is None or (r.group("pre2") is not None and currency_of(r.group("pre2"), None, None) != currency):
+        return None
+    q2 = r.group("q2").rstrip(L.RUN_TRAILING_SEPARATORS)
+    try:
+        high = read_quantity(q2)
+    except NumeralError:
+        return None
+    if not low.value < high.value < MAX_AMOUNT:
+        return None
+    value = money_value(low, currency=currency, leading=leading, tail=None, high=high)
+    return Candidate(m.start(), r.start("q2") + len(q2), LABEL, value, "money.range")
+
+
 def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
     """人民币3.14, US$5, 港幣3.14: a currency before the number and none after."""
     prefix, run = m.group("ppre"), m.group("pq")
@@ -466,22 +495,13 @@ def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
         return None  # A$ / X$: not the US dollar, and no currency we know
     trim = len(run) - len(run.rstrip("上数几" + L.RUN_TRAILING_SEPARATORS))  # 售价￥300，较… ends at 300  # $4,000上方: 上 belongs to 上方, not to the number
     run = run[: len(run) - trim] if trim < len(run) else run
-    if prefix[0].isascii() and prefix[0].isalpha() and m.start() > 0 and text[m.start() - 1].isascii() \
-            and text[m.start() - 1].isalpha():
-        return None  # part of a longer Latin word
-    if not any("0" <= ch <= "9" for ch in run) and prefix in L.SYMBOL_PREFIXES:
-        return None
-    # the number runs to the end of the quantity: a unit of something else after it is no money
-    after = text[m.end() : m.end() + 1]
-    if after and after in L.PREFIX_ONLY_BLOCKED_AFTER:
+    if _prefix_blocked(text, m, prefix, run):
         return None
     try:
         quantity = read_quantity(run)
     except NumeralError:
         return None
-    if quantity.value >= MAX_AMOUNT:
-        return None
-    if run[-1] in ",，.":
+    if quantity.value >= MAX_AMOUNT or run[-1] in ",，.":
         return None
     leading, _ = leading_qualifier(text, m.start())
     end = m.end() - trim
@@ -489,16 +509,9 @@ def _read_prefix_only(text: str, m: regex.Match) -> Candidate | None:
     tail = t.group() if t else None
     end = t.end() if t else end
     currency = currency_of(prefix, None, None)
-    r = _PREFIX_RANGE.match(text, end) if tail is None else None
-    if r is not None and (r.group("pre2") is None or currency_of(r.group("pre2"), None, None) == currency):
-        q2 = r.group("q2").rstrip(L.RUN_TRAILING_SEPARATORS)
-        try:
-            high = read_quantity(q2)
-        except NumeralError:
-            high = None
-        if high is not None and quantity.value < high.value < MAX_AMOUNT:  # $80-$100: one range
-            value = money_value(quantity, currency=currency, leading=leading, tail=None, high=high)
-            return Candidate(m.start(), r.start("q2") + len(q2), LABEL, value, "money.range")
+    ranged = _prefix_range(text, m, end, quantity, currency, leading) if tail is None else None
+    if ranged is not None:
+        return ranged
     value = money_value(quantity, currency=currency, leading=leading, tail=tail)
     return Candidate(m.start(), end, LABEL, value, "money.prefix+number")
 

@@ -6,7 +6,9 @@
    肇庆, 准格尔, 尧都) + descriptive words + a park word (高新区, 经济开发区, 产业园 …), read
    leftwards from the park word; a chain of places before it belongs to the name
    (内蒙古准格尔经济开发区). A bracketed place makes a company base a park
-   (百度智能云（山西·临汾）人工智能基础数据产业基地).
+   (百度智能云（山西·临汾）人工智能基础数据产业基地). What is left of the park word is read once
+   (``_read_left``); the surface forms are the records of ``PATTERN_RULES`` (name, the form it
+   reads, its reader), tried in order — the name is recorded on the mention.
 3. ``park.defined`` / linking: a short form the document defines (（以下简称百度智能云临汾基地）)
    is a mention of that park wherever it appears; mentions whose canonical names agree share
    the fuller park's value.
@@ -21,7 +23,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import ahocorasick
 import regex
@@ -221,61 +223,64 @@ def _read_head(text: str, pos: int, limit: int = 6) -> int | None:
     return None
 
 
-def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
-    """Read leftwards from the park word at [s, e): descriptor, then a place chain, then
-    (for bases and parks) a company head; or a proper-name head before a strong park word."""
-    suffix = text[s:e]
-    if suffix.endswith("基地") and any(text.endswith(w, max(0, e - len(w)), e) for w in NOT_PARK_ENDINGS):
-        return None
-    pos = s
-    place = None
-    bracket = False
+@dataclass
+class _Left:
+    """What lies left of a park word at [s, e), read once and shared by the pattern rules.
+
+    ``places`` is the place chain before the descriptor (outermost first, starting at ``start``),
+    or None when no place precedes the park word. ``head_start``: without a place, where a name
+    head before the park word starts (None when the read met no boundary); with a place, where a
+    company name before the chain starts (None when there is none)."""
+    text: str
+    s: int
+    e: int
+    idx: _Index
+    suffix: str
+    pos: int  # where the descriptor starts: the end of the place, or where the read stopped
+    bracket: bool  # a bracketed place was read over (百度智能云（山西·临汾）…基地)
+    head_start: int | None = None
+    places: list[Place] | None = None
+    start: int = 0
+    descriptor: str = ""
+    partner: str = ""  # a bilateral park's partner country before the chain (中新, 中德)
+
+    @property
+    def head(self) -> str:
+        return self.text[self.head_start : self.s] if self.head_start is not None else ""
+
+
+def _bracket_before(text: str, pos: int, idx: _Index) -> int:
+    """The length of a bracket of places ending at ``pos`` (（山西·临汾）), or 0."""
+    m = regex.search(r"[（(]([^（）()]{2,16})[）)]$", text[max(0, pos - 18) : pos])
+    parts = regex.split(f"[{BRACKET_PLACE_SEPARATORS}]", m.group(1)) if m else []
+    return len(m.group(0)) if parts and all(p in idx.places for p in parts) else 0
+
+
+def _scan_left(text: str, s: int, idx: _Index) -> tuple[Place | None, int, bool]:
+    """Read leftwards from ``s`` over at most ``MAX_DESCRIPTOR`` descriptive characters (and one
+    bracket of places) to a place or a boundary: (the place or None, where the read stopped, bracket)."""
+    pos, bracket = s, False
     for _ in range(MAX_DESCRIPTOR + 1):
         hit = _place_before(text, pos, idx)
         if hit is not None and not _false_place(text, hit[1] - len(hit[0].surface)):
-            place, pos = hit
-            break
+            return hit[0], hit[1], bracket
         if pos == 0:
             break
-        ch = text[pos - 1]
-        if ch in "）)" and not bracket:
-            m = regex.search(r"[（(]([^（）()]{2,16})[）)]$", text[max(0, pos - 18) : pos])
-            parts = regex.split(f"[{BRACKET_PLACE_SEPARATORS}]", m.group(1)) if m else []
-            if parts and all(p in idx.places for p in parts):
-                bracket = True
-                pos -= len(m.group(0))
-                continue
-            break
+        if text[pos - 1] in "）)" and not bracket:
+            width = _bracket_before(text, pos, idx)
+            if not width:
+                break
+            bracket, pos = True, pos - width
+            continue
         if _is_boundary(text, pos):
             break
         pos -= 1
-    if place is None and suffix.endswith("大学科技园"):
-        m = _UNIVERSITY.search(text, max(0, s - 14), s)
-        start = next((k for k in range(m.start(1), s - 2) if _is_boundary(text, k)), None) if m and m.end() == s else None
-        if start is not None:  # 东南大学国家大学科技园: the university names the park
-            return _Found(start, e, value_from_places(text[start:e], [], "national" if "国家" in text[start:e] else None),
-                          "park.pattern.university+suffix")
-    if place is None:
-        head_start = pos if _is_boundary(text, pos) else None
-        head = text[head_start:s] if head_start is not None else ""
-        if bracket and head and not any(w in head for w in NOT_PARK_HEAD_WORDS):
-            # a company base with a bracketed place: 百度智能云（山西·临汾）…基地
-            places = []
-            m = regex.search(r"[（(]([^（）()]{2,16})[）)]", head)
-            if m:  # the last part, resolved within the first part's province
-                parts = regex.split(f"[{BRACKET_PLACE_SEPARATORS}]", m.group(1))
-                outer = _place_ending_at(parts[0], len(parts[0]), idx)
-                places = [_place_ending_at(parts[-1], len(parts[-1]), idx, outer.province if outer else None)]
-            return _Found(head_start, e, value_from_places(head + suffix, places, "other"), "park.pattern.company_base")
-        if suffix in STRONG_SUFFIXES and 2 <= len(head) <= (4 if suffix == "基地" else 10) and head not in GENERIC_HEADS \
-                and not any(head.startswith(g) for g in GENERIC_HEADS if len(g) >= 2) \
-                and not any(w in head for w in NOT_PARK_HEAD_WORDS) \
-                and (starts_with_proper_noun(head) or fast_key(head) in idx.aliases) \
-                and not (suffix in _GENERIC_BASES and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS))) \
-                and not _only_industry(head) and not any(w in head for w in _AREA_WORDS):
-            canonical, level = canonical_name([], head, suffix)
-            return _Found(head_start, e, value_from_places(canonical, [], level), "park.pattern.name+suffix")
-        return None
+    return None, pos, bracket
+
+
+def _place_chain(text: str, place: Place, pos: int, idx: _Index) -> tuple[list[Place], int]:
+    """The chain of places ending with ``place`` at ``pos`` (内蒙古准格尔), outermost first and
+    re-resolved against the outer province (朝阳 under 辽宁 is 朝阳市), and where it starts."""
     places = [place]
     start = pos - len(place.surface)
     while True:
@@ -284,40 +289,187 @@ def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
             break
         places.insert(0, prev)
         start -= len(prev.surface)
-    # Re-resolve inner places against the outer province (朝阳 under 辽宁 is 朝阳市).
     outer = places[0].province
     places = [p if p.province == outer else (_place_ending_at(p.surface, len(p.surface), idx, outer) or p) for p in places]
-    descriptor = text[pos:s]
+    return places, start
+
+
+def _not_one_park(left: _Left) -> bool:
+    """A place, a descriptor and a park word that name no one park."""
+    descriptor, last = left.descriptor, left.places[-1]
     if descriptor.startswith(_AREA_WORDS):
-        return None  # 成渝地区外溢产业承接基地: the parks of an area, described, not one named park
-    if any(w in descriptor for w in _PARK_WORDS_INSIDE) or any(w in text[start:e] for w in NOT_PARK_HEAD_WORDS):
-        return None  # 开发区国家级零碳园区: a park inside a park is two mentions; 实验室…基地 is research
-    if not descriptor and suffix in ("园区", "新区", "基地") and places[-1].level == "province":
-        return None  # 广东园区, 新疆基地: a province and a bare park word is a category
-    if places[-1].level in ("province", "region") and descriptor and _only_industry(_without_level_words(descriptor)):
-        return None  # 江苏化工园区, 广东生物医药产业园: a province's parks of a kind, not one park
-    if (suffix in COMPANY_SUFFIXES or suffix.endswith(("园", "基地"))) and not _is_boundary(text, start):
-        head_start = _read_head(text, start)
-        if head_start is not None and head_start < start:
-            head = text[head_start:start]
-            if any(w in head for w in NOT_PARK_HEAD_WORDS):
-                return None
-            canonical, level = canonical_name(places, descriptor, suffix, head=head)
-            return _Found(head_start, e, value_from_places(canonical, places, "other"), "park.pattern.company+place+suffix")
-    if suffix.endswith("基地") and not descriptor:
-        return None  # 日照基地 alone is a place's base, not a named park
-    # A bilateral park names its partner country first: 中新济南未来产业城, 中德沈阳产业园.
+        return True  # 成渝地区外溢产业承接基地: the parks of an area, described, not one named park
+    if any(w in descriptor for w in _PARK_WORDS_INSIDE) \
+            or any(w in left.text[left.start : left.e] for w in NOT_PARK_HEAD_WORDS):
+        return True  # 开发区国家级零碳园区: a park inside a park is two mentions; 实验室…基地 is research
+    if not descriptor and left.suffix in ("园区", "新区", "基地") and last.level == "province":
+        return True  # 广东园区, 新疆基地: a province and a bare park word is a category
+    # 江苏化工园区, 广东生物医药产业园: a province's parks of a kind, not one park
+    return bool(last.level in ("province", "region") and descriptor
+                and _only_industry(_without_level_words(descriptor)))
+
+
+def _company_head(left: _Left) -> int | None:
+    """Where a company name before the place chain starts (a base or a park of a company), or None."""
+    suffix, start = left.suffix, left.start
+    if not (suffix in COMPANY_SUFFIXES or suffix.endswith(("园", "基地"))) or _is_boundary(left.text, start):
+        return None
+    head_start = _read_head(left.text, start)
+    return head_start if head_start is not None and head_start < start else None
+
+
+def _partner_before(text: str, start: int) -> str:
+    """The partner country a bilateral park names first (中新济南未来产业城), or ""."""
     partner = next((c for c in COOPERATION_PREFIXES if text.endswith(c, 0, start)), "")
-    if partner and not _is_boundary(text, start - len(partner)):
-        partner = ""
-    canonical, level = canonical_name(places, descriptor, suffix, head=partner)
-    # The name without its place (海拉尔农业发展园区 → 农业发展园区) still names this park later in
-    # the document when it keeps at least two descriptive characters.
-    # Not when the rest is a kind of park (化工园区, 生物医药产业园): the document uses it as a category too.
+    return partner if partner and _is_boundary(text, start - len(partner)) else ""
+
+
+def _read_left(text: str, s: int, e: int, idx: _Index) -> _Left | None:
+    """What precedes the park word at [s, e), or None when it names no park whatever the rule."""
+    suffix = text[s:e]
+    if suffix.endswith("基地") and any(text.endswith(w, max(0, e - len(w)), e) for w in NOT_PARK_ENDINGS):
+        return None
+    place, pos, bracket = _scan_left(text, s, idx)
+    if place is None:
+        return _Left(text, s, e, idx, suffix, pos, bracket, head_start=pos if _is_boundary(text, pos) else None)
+    places, start = _place_chain(text, place, pos, idx)
+    left = _Left(text, s, e, idx, suffix, pos, bracket, places=places, start=start, descriptor=text[pos:s])
+    if _not_one_park(left):
+        return None
+    left.head_start = _company_head(left)
+    if left.head_start is not None and any(w in text[left.head_start : start] for w in NOT_PARK_HEAD_WORDS):
+        return None
+    left.partner = _partner_before(text, start)
+    return left
+
+
+# --- pattern rules: one reader per surface form --------------------------------------------
+# A reader gives (start, value, remainder) of the park, or None when the text is not its form.
+
+_Read = tuple[int, ParkValue, str | None] | None
+
+
+def _read_university(left: _Left) -> _Read:
+    """东南大学国家大学科技园: the university names the park."""
+    text, s = left.text, left.s
+    if not left.suffix.endswith("大学科技园"):
+        return None
+    m = _UNIVERSITY.search(text, max(0, s - 14), s)
+    start = next((k for k in range(m.start(1), s - 2) if _is_boundary(text, k)), None) if m and m.end() == s else None
+    if start is None:
+        return None
+    name = text[start : left.e]
+    return start, value_from_places(name, [], "national" if "国家" in name else None), None
+
+
+def _read_company_base(left: _Left) -> _Read:
+    """百度智能云（山西·临汾）…基地: a company base with a bracketed place; the place is the last part,
+    resolved within the first part's province."""
+    head = left.head
+    if not left.bracket or not head or any(w in head for w in NOT_PARK_HEAD_WORDS):
+        return None
+    places = []
+    m = regex.search(r"[（(]([^（）()]{2,16})[）)]", head)
+    if m:
+        parts = regex.split(f"[{BRACKET_PLACE_SEPARATORS}]", m.group(1))
+        outer = _place_ending_at(parts[0], len(parts[0]), left.idx)
+        places = [_place_ending_at(parts[-1], len(parts[-1]), left.idx, outer.province if outer else None)]
+    return left.head_start, value_from_places(head + left.suffix, places, "other"), None
+
+
+def _proper_head(head: str, suffix: str, idx: _Index) -> bool:
+    """Is ``head`` a proper name that makes a strong park word one park (not a kind of park)?"""
+    if suffix not in STRONG_SUFFIXES or not 2 <= len(head) <= (4 if suffix == "基地" else 10):
+        return False
+    if head in GENERIC_HEADS or any(head.startswith(g) for g in GENERIC_HEADS if len(g) >= 2) \
+            or any(w in head for w in NOT_PARK_HEAD_WORDS):
+        return False
+    if not (starts_with_proper_noun(head) or fast_key(head) in idx.aliases):
+        return False
+    if suffix in _GENERIC_BASES and (len(head) < 3 or any(w in head for w in _FUNCTION_WORDS)):
+        return False
+    return not _only_industry(head) and not any(w in head for w in _AREA_WORDS)
+
+
+def _read_name(left: _Left) -> _Read:
+    """A proper name without a place before a strong park word (吴淞创新城, 光谷生物城)."""
+    if not _proper_head(left.head, left.suffix, left.idx):
+        return None
+    canonical, level = canonical_name([], left.head, left.suffix)
+    return left.head_start, value_from_places(canonical, [], level), None
+
+
+def _read_company_place(left: _Left) -> _Read:
+    """A company name before the place chain: the base or park of a company (read before a
+    partner country, so 中德沈阳产业园 is read here too)."""
+    if left.head_start is None:
+        return None
+    head = left.text[left.head_start : left.start]
+    canonical, level = canonical_name(left.places, left.descriptor, left.suffix, head=head)
+    return left.head_start, value_from_places(canonical, left.places, "other"), None
+
+
+def _read_place(left: _Left, partner: str) -> _Read:
+    """A place chain (after ``partner``), a descriptor and the park word; 日照基地 alone is a
+    place's base, not a named park. The name without its place (海拉尔农业发展园区 → 农业发展园区)
+    still names this park later in the document when it keeps at least two descriptive characters,
+    unless the rest is a kind of park (化工园区, 生物医药产业园: the document uses it as a category too)."""
+    descriptor, suffix = left.descriptor, left.suffix
+    if suffix.endswith("基地") and not descriptor:
+        return None
+    canonical, level = canonical_name(left.places, descriptor, suffix, head=partner)
     remainder = descriptor + suffix if len(descriptor) >= 2 and descriptor not in LEVEL_WORDS \
         and not _only_industry(strip_level_words(descriptor, suffix)[0] or descriptor) else None
-    rule = "park.pattern.partner+place+suffix" if partner else "park.pattern.place+suffix"
-    return _Found(start - len(partner), e, value_from_places(canonical, places, level), rule, remainder)
+    return left.start - len(partner), value_from_places(canonical, left.places, level), remainder
+
+
+def _read_partner_place(left: _Left) -> _Read:
+    """中新济南未来产业城: a bilateral park names its partner country first."""
+    return _read_place(left, left.partner) if left.partner else None
+
+
+def _read_plain_place(left: _Left) -> _Read:
+    """海拉尔食品产业园, 内蒙古准格尔经济开发区: a place chain, no partner before it."""
+    return None if left.partner else _read_place(left, "")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A pattern rule: the name recorded on the mention, the surface form it reads, whether that
+    form starts with a place chain, and its reader."""
+    name: str
+    reads: str
+    placed: bool
+    produce: Callable[[_Left], _Read]
+
+
+# Tried in this order among the rules for what was read (with a place or without); the first
+# reader that gives a park names it.
+PATTERN_RULES: tuple[_Rule, ...] = (
+    _Rule("park.pattern.university+suffix", "X大学(国家)大学科技园, no place", False, _read_university),
+    _Rule("park.pattern.company_base", "company（province·place）…park word", False, _read_company_base),
+    _Rule("park.pattern.name+suffix", "proper name + strong park word, no place", False, _read_name),
+    _Rule("park.pattern.company+place+suffix", "company + place chain + descriptor + 园/基地/company word",
+          True, _read_company_place),
+    _Rule("park.pattern.partner+place+suffix", "partner country + place chain + descriptor + park word",
+          True, _read_partner_place),
+    _Rule("park.pattern.place+suffix", "place chain + descriptor + park word", True, _read_plain_place),
+)
+
+
+def _pattern_match(text: str, s: int, e: int, idx: _Index) -> _Found | None:
+    """Read leftwards from the park word at [s, e) (descriptor, place chain, a head before it),
+    then let the first rule of ``PATTERN_RULES`` for that reading that gives a park name it."""
+    left = _read_left(text, s, e, idx)
+    if left is None:
+        return None
+    placed = left.places is not None
+    for rule in PATTERN_RULES:
+        if rule.placed == placed:
+            read = rule.produce(left)
+            if read is not None:
+                return _Found(read[0], e, read[1], rule.name, read[2])
+    return None
 
 
 # A base named by what it does is a description (研发基地, 电动车研发生产基地), not a name; a base
@@ -467,6 +619,53 @@ def _county_evidence(text: str, found: list[_Found]) -> tuple[Counter, Counter]:
     return cities, provinces
 
 
+class _Evidence:
+    """What a document says about where its shared names point: the zones it names for sure, its
+    metadata, the places of its other parks and the county-level names of its text."""
+
+    def __init__(self, text: str, found: list[_Found], context: Context):
+        sure = [f for f in found if f.pending is None]
+        self.text = text
+        self.named = {f.value.canonical for f in sure} | {f.value.id for f in sure if f.value.id}
+        self.meta = " ".join(str(v) for k, v in (context.extras or {}).items() if k in _META_KEYS and v)
+        park_places = [(f.value.province, f.value.city) for f in sure if f.value.id or f.value.province]
+        self.city_parks = Counter(city for _, city in park_places if city)
+        self.province_parks = Counter(prov for prov, _ in park_places if prov)
+        self.counts: dict[str, int] = {}  # one count per place word and document (linear in the text)
+        self.county_cities, self.county_provinces = _county_evidence(text, found)
+
+    def count(self, w: str) -> int:
+        if w not in self.counts:
+            self.counts[w] = min(self.text.count(w), 5)
+        return self.counts[w]
+
+    def names_zone(self, e) -> bool:
+        """Does the document name the zone ``e`` or its parent by an unambiguous name?"""
+        return e.id in self.named or e.canonical in self.named or bool(e.parent and e.parent in self.named)
+
+    def score(self, e) -> int:
+        """Metadata first, then the document's other parks, then its place names."""
+        words = _place_words(e)
+        return (100 * sum(self.meta.count(w) > 0 for w in words)
+                + 10 * (self.city_parks.get(e.city, 0) if e.city else self.province_parks.get(e.province, 0))
+                + sum(self.count(w) for w in words if e.province not in _MUNICIPALITY or w != e.city)
+                + min(self.county_cities.get(e.city, 0) if e.city else self.county_provinces.get(e.province, 0), 5))
+
+
+def _decide(f: _Found, evidence: _Evidence) -> _Found | None:
+    """A pending mention decided: a contextual name stands or goes; a shared name goes to the zone
+    with the best score, or stays undecided on a tie."""
+    alias = f.pending
+    if alias.kind == "contextual":
+        e = alias.entries[0]
+        return _Found(f.start, f.end, _registry_value(e), f.rule + ".contextual") if evidence.names_zone(e) else None
+    scores = [(evidence.score(e), e) for e in alias.entries]
+    scores.sort(key=lambda x: -x[0])
+    if scores[0][0] > 0 and scores[0][0] > scores[1][0]:
+        return _Found(f.start, f.end, _registry_value(scores[0][1]), f.rule + ".in_context")
+    return _Found(f.start, f.end, f.value, f.rule + ".undecided")
+
+
 def _resolve_in_context(text: str, found: list[_Found], context: Context) -> list[_Found]:
     """Decide the shared and contextual names by the document (GUIDELINE PARK, context):
     a contextual name stands only where the document names its zone or the zone's parent by an
@@ -475,45 +674,9 @@ def _resolve_in_context(text: str, found: list[_Found], context: Context) -> lis
     text — and stays undecided (id null) on a tie."""
     if not any(f.pending for f in found):
         return found
-    sure = [f for f in found if f.pending is None]
-    named = {f.value.canonical for f in sure} | {f.value.id for f in sure if f.value.id}
-    meta = " ".join(str(v) for k, v in (context.extras or {}).items() if k in _META_KEYS and v)
-    park_places = [(f.value.province, f.value.city) for f in sure if f.value.id or f.value.province]
-    city_parks = Counter(city for _, city in park_places if city)
-    province_parks = Counter(prov for prov, _ in park_places if prov)
-    counts: dict[str, int] = {}  # one count per place word and document (linear in the text)
-    county_cities, county_provinces = _county_evidence(text, found)
-
-    def count(w: str) -> int:
-        if w not in counts:
-            counts[w] = min(text.count(w), 5)
-        return counts[w]
-
-    out = []
-    for f in found:
-        alias = f.pending
-        if alias is None:
-            out.append(f)
-            continue
-        if alias.kind == "contextual":
-            e = alias.entries[0]
-            if e.id in named or e.canonical in named or (e.parent and e.parent in named):
-                out.append(_Found(f.start, f.end, _registry_value(e), f.rule + ".contextual"))
-            continue
-        scores = []
-        for e in alias.entries:
-            words = _place_words(e)
-            score = (100 * sum(meta.count(w) > 0 for w in words)
-                     + 10 * (city_parks.get(e.city, 0) if e.city else province_parks.get(e.province, 0))
-                     + sum(count(w) for w in words if e.province not in _MUNICIPALITY or w != e.city)
-                     + min(county_cities.get(e.city, 0) if e.city else county_provinces.get(e.province, 0), 5))
-            scores.append((score, e))
-        scores.sort(key=lambda x: -x[0])
-        if scores[0][0] > 0 and scores[0][0] > scores[1][0]:
-            out.append(_Found(f.start, f.end, _registry_value(scores[0][1]), f.rule + ".in_context"))
-        else:
-            out.append(_Found(f.start, f.end, f.value, f.rule + ".undecided"))
-    return out
+    evidence = _Evidence(text, found, context)
+    decided = (f if f.pending is None else _decide(f, evidence) for f in found)
+    return [f for f in decided if f is not None]
 
 
 def _registry_value(entry) -> ParkValue:
@@ -652,35 +815,50 @@ _HEAD_TAILS = ("基地", "园区", "产业园", "工业园", "科技园", "物�
 _ZONE_WORDS = ("开发区", "高新区", "经开区", "自贸区", "试验区", "保税区", "示范区", "合作区")
 
 
-def _head_forms(text: str, found: list[_Found], idx: _Index) -> Iterator[_Found]:
-    """A full name followed later by its head (ANNOTATION: 宁东能源化工基地 → 宁东基地 → 宁东): a name
-    of a short head (2–4 characters, not a division) and a long park word gives the head plus the
-    shorter park word; the bare head counts too once the document uses that shorter form. A short
-    form two parks of the document would give is nobody's."""
+def _head_of(surface: str, canonical: str, by_length: list[str], idx: _Index) -> tuple[str, str] | None:
+    """(head, head + shorter park word) of a full name with a short head and a long park word
+    (宁东能源化工基地 → 宁东, 宁东基地), or None."""
+    if surface.endswith(canonical):  # 宁夏宁东能源化工基地: the name without the province
+        surface = canonical
+    word = next((w for w in by_length if surface.endswith(w)), None)
+    if word is None or len(word) < 4 or word.endswith(_ZONE_WORDS):
+        return None
+    body = surface[: -len(word)]
+    tail = next((t for t in _HEAD_TAILS if word.endswith(t) and len(t) < len(word)), None)
+    if tail is None or not 2 <= len(body) <= 4 or not regex.fullmatch(r"\p{Han}+", body) or body in idx.places:
+        return None
+    return body, body + tail
+
+
+def _same_park(old: ParkValue | None, value: ParkValue) -> ParkValue | None:
+    """``value`` when the form gave no other park before, else None (the form is nobody's)."""
+    return value if old is not None and old.canonical == value.canonical else None
+
+
+def _head_tables(text: str, found: list[_Found], idx: _Index) -> tuple[dict, dict]:
+    """The short forms of the document's full names (head + shorter park word → value) and their
+    bare heads (head → (short form, value)); None where two parks would give the same form."""
     by_length = sorted(idx.pattern_suffixes, key=len, reverse=True)
     forms: dict[str, ParkValue | None] = {}
     bare: dict[str, tuple[str, ParkValue | None]] = {}
     for f in found:
         if f.rule.startswith("park.head") or f.rule.startswith("park.short") or f.rule.startswith("park.defined"):
             continue
-        surface = text[f.start : f.end]
-        if surface.endswith(f.value.canonical):  # 宁夏宁东能源化工基地: the name without the province
-            surface = f.value.canonical
-        word = next((w for w in by_length if surface.endswith(w)), None)
-        if word is None or len(word) < 4 or word.endswith(_ZONE_WORDS):
+        got = _head_of(text[f.start : f.end], f.value.canonical, by_length, idx)
+        if got is None:
             continue
-        body = surface[: -len(word)]
-        tail = next((t for t in _HEAD_TAILS if word.endswith(t) and len(t) < len(word)), None)
-        if tail is None or not 2 <= len(body) <= 4 or not regex.fullmatch(r"\p{Han}+", body) or body in idx.places:
-            continue
-        short = body + tail
-        for key, table in ((short, forms), (body, bare)):
-            old = table.get(key, f.value) if table is forms else table.get(key, (short, f.value))[1]
-            same = old is not None and old.canonical == f.value.canonical
-            if table is forms:
-                forms[key] = f.value if same else None
-            else:
-                bare[key] = (short, f.value if same else None)
+        body, short = got
+        forms[short] = _same_park(forms.get(short, f.value), f.value)
+        bare[body] = (short, _same_park(bare.get(body, (short, f.value))[1], f.value))
+    return forms, bare
+
+
+def _head_forms(text: str, found: list[_Found], idx: _Index) -> Iterator[_Found]:
+    """A full name followed later by its head (ANNOTATION: 宁东能源化工基地 → 宁东基地 → 宁东): a name
+    of a short head (2–4 characters, not a division) and a long park word gives the head plus the
+    shorter park word; the bare head counts too once the document uses that shorter form. A short
+    form two parks of the document would give is nobody's."""
+    forms, bare = _head_tables(text, found, idx)
     forms = {k: v for k, v in forms.items() if v is not None}
     wanted = dict(forms)
     for body, (short, value) in bare.items():
