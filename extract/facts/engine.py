@@ -410,6 +410,11 @@ class _Reader:
         if (not w.seen_value and w.its and all(x.kind == "price" for x in w.its) and drafts
                 and drafts[-1].clause == ci - 1):
             drafts[-1].clause, w.bridge_price = ci, w.price  # …3112亿元，按可比价格计算，增长11.8%: a bridge
+        elif (w.only_milestone or all(x.kind == "milestone" for x in w.its)) and w.pending is None \
+                and drafts and drafts[-1].clause == ci - 1:
+            # …405亿元，首次突破400亿，同比增长15% / …100亿元，居全省第一，增长5%: a clause with no
+            # figure of its own (or only a milestone) keeps the figure before open to its change
+            drafts[-1].clause = ci
         if (w.pending is not None and (not w.seen_value or w.only_milestone)
                 and not any(d.indicator is w.pending for d in drafts)):
             w.carried = (w.pending, w.pending_scope)

@@ -26,6 +26,11 @@ def _rows(text: str) -> list[tuple]:
 
 HEFEI = "合肥高新技术产业开发区"
 CASES = [
+    # a clause of only a price basis or only a milestone between a figure and its change
+    ("2023年，合肥高新区实现地区生产总值960亿元，按不变价格计算，同比增长7.4%。",
+     [(HEFEI, None, "gdp", "2023", "960亿元", (("yoy", "percent", "0.074"),), None, "actual")]),
+    ("2023年，合肥高新区社会消费品零售总额实现212亿元，首次突破200亿，同比增长9.6%。",
+     [(HEFEI, None, "retail_sales", "2023", "212亿元", (("yoy", "percent", "0.096"),), None, "actual")]),
     ("2022年，合肥高新区实现营业收入1.2万亿元。",
      [(HEFEI, None, "operating_revenue", "2022", "1.2万亿元", (), None, "actual")]),
     ("2023年1—6月，合肥高新区地区生产总值达到800亿元，同比名义增长6.5%。",
