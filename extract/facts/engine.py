@@ -1009,6 +1009,25 @@ class _Reader:
         return {"label": "COUNT", "start": it.start, "end": it.end, "amount": format(c.amount, "f"),
                 "unit": c.unit, "qualifier": c.qualifier}
 
+    def _segment_of(self, subj: dict, ind: Item, s: Sentence) -> str | None:
+        """The segment written before ``ind`` after the subject and any figure, park or date; when
+        a DATE stands between the segment and the indicator (规上高技术产业前三季度实现产值), the one
+        written before the DATE."""
+        lo = max(subj["end"] or 0, s.start)
+        last = None
+        for it in self.items_between(max(s.start, ind.start - 64), ind.start):  # the segment window only
+            if it.kind in ("anaphor", "PARK", "group", "DATE", "MONEY", "PERCENT", "COUNT") and it.end > lo:
+                lo, last = it.end, it
+        segment = self._segment(ind, lo)
+        if (segment is None and last is not None and last.kind == "DATE"
+                and _VERB_TAIL.sub("", self.text[last.end: ind.start]) == ""):
+            before = max(subj["end"] or 0, s.start)
+            for it in self.items_between(max(s.start, last.start - 64), last.start):
+                if it.kind in ("anaphor", "PARK", "group", "DATE", "MONEY", "PERCENT", "COUNT"):
+                    before = max(before, it.end)
+            segment = self._segment(Item(last.start, last.start, "ind", "", ""), before)
+        return segment
+
     def _segment(self, ind: Item, lo: int) -> str | None:
         t = self.text
         base = max(lo, ind.start - 16)
@@ -1050,18 +1069,12 @@ class _Reader:
                     period = self._whole_year(period)  # 1—10月…。全年共引进项目26个: the year
             if stock:
                 period["kind"] = "stock"
-        lo = max(subj["end"] or 0, s.start)
-        for it in self.items_between(max(s.start, ind.start - 64), ind.start):  # the segment window only
-            if it.kind in ("anaphor", "PARK", "group", "DATE", "MONEY", "PERCENT", "COUNT"):
-                lo = max(lo, it.end)
-        segment = self._segment(ind, lo)
+        segment = self._segment_of(subj, ind, s)
         if scope is None:
             pre = self.text[max(s.start, ind.start - 4): ind.start]
             for w, sc in self.lex.raw["scopes"].items():
                 if pre.endswith(w):
                     scope = sc
-        if segment and segment.startswith(("规模以上", "限额以上")) and ind.text not in self.lex.adjacent_forms:
-            pass
         return Draft(subj, ind, scope, segment, period, value, modality,
                      rule + (QIZHONG if qizhong else ""), ci)
 

@@ -26,6 +26,9 @@ def _rows(text: str) -> list[tuple]:
 
 HEFEI = "合肥高新技术产业开发区"
 CASES = [
+    # the segment stands before the DATE, the indicator after it
+    ("合肥高新区新能源汽车产业2023年实现产值620亿元。",
+     [(HEFEI, "新能源汽车产业", "industrial_output", "2023", "620亿元", (), None, "actual")]),
     # a clause of only a price basis or only a milestone between a figure and its change
     ("2023年，合肥高新区实现地区生产总值960亿元，按不变价格计算，同比增长7.4%。",
      [(HEFEI, None, "gdp", "2023", "960亿元", (("yoy", "percent", "0.074"),), None, "actual")]),
