@@ -92,6 +92,8 @@ _MEMBER_LIST = regex.compile(r"(?:\p{Han}{2,4}、)+\p{Han}{2,4}(?:等|和\p{Han}
 _NOT_OTHER = frozenset({"总额", "金额", "价值", "产值", "总值", "投资", "收入", "资金", "总投资", "投资额"})
 # A clause head ``NAME 完成/实现 …``: the doer of the verb stands before it.
 _DOER = regex.compile(r"\s*(?:\d{1,4}[-—~至]\d{1,2}月|前三季度|上半年|全年|今年)?[，,]?\s*(\p{Han}{2,8}?)(?:完成|实现|达到)")
+# A clause about the share of the figure before it (占比/比重 提高N个百分点): its change is the share's.
+_SHARE_CLAUSE = regex.compile(r"[，,；;\s]*(?:其|所)?(?:占比|比重|所占比重|占比重)")
 _VERB_TAIL = regex.compile(r"(?:实现|完成|达到|达|为|共|已|累计)+$")
 _BASIS_OF_MARK = {"vs_year_end"}
 _PROVINCE_SUFFIX = regex.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
@@ -267,7 +269,8 @@ def _items(text: str, mentions: Sequence[Mention], lex: Lexicon) -> list[Item]:
         if w.kind == "none":
             continue
         if w.kind == "sector_ind":  # 营利性服务业收入: 收入 the indicator, the sector its segment
-            ws, w = ws + 1, Word(ws + 1, we, "ind", w.data)
+            ws = text.index("业", ws, we) + 1  # after the 业 of the form (业收入, 制造业增加值)
+            w = Word(ws, we, "ind", w.data)
         out.append(Item(ws, we, w.kind, w.data, text[ws:we]))
     out.sort(key=lambda i: (i.start, i.end))
     return out
@@ -628,6 +631,8 @@ class _Reader:
         if w.zip_changes:
             w.collected.append(change)
             return
+        if _SHARE_CLAUSE.match(self.text, w.c0):
+            return  # …增加值增长14.1%，占比较去年同期提高1.6个百分点: the share's change, not the figure's
         target = self._last_draft(w)
         if target is not None and not any(c["basis"] == change["basis"] for c in target.changes) and (
                 w.pending is None or w.pending is target.indicator):

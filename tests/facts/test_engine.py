@@ -26,6 +26,9 @@ def _rows(text: str) -> list[tuple]:
 
 HEFEI = "合肥高新技术产业开发区"
 CASES = [
+    # manufacturing's value added is industrial; the share's change is no change of the figure
+    ("2023年，合肥高新区装备制造业增加值增长9.2%，占比较上年提高0.8个百分点。",
+     [(HEFEI, "装备制造业", "industrial_value_added", "2023", None, (("yoy", "percent", "0.092"),), None, "actual")]),
     # the segment stands before the DATE, the indicator after it
     ("合肥高新区新能源汽车产业2023年实现产值620亿元。",
      [(HEFEI, "新能源汽车产业", "industrial_output", "2023", "620亿元", (), None, "actual")]),
