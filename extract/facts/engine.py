@@ -92,6 +92,9 @@ _MEMBER_LIST = regex.compile(r"(?:\p{Han}{2,4}、)+\p{Han}{2,4}(?:等|和\p{Han}
 _NOT_OTHER = frozenset({"总额", "金额", "价值", "产值", "总值", "投资", "收入", "资金", "总投资", "投资额"})
 # A clause head ``NAME 完成/实现 …``: the doer of the verb stands before it.
 _DOER = regex.compile(r"\s*(?:\d{1,4}[-—~至]\d{1,2}月|前三季度|上半年|全年|今年)?[，,]?\s*(\p{Han}{2,8}?)(?:完成|实现|达到)")
+# A sentence that opens with a sector and a short predicate of no figure (电子信息产业生态更加完善，
+# 航空制造产业加速蓄势，): the figures of the sentence are the sector's.
+_TOPIC_SECTOR = regex.compile(r"(?![据从由在对为])(\p{Han}{1,10}?(?:产业|行业|制造业|服务业))\p{Han}{2,8}[，,]")
 # A clause about the share of the figure before it (占比/比重 提高N个百分点): its change is the share's.
 _SHARE_CLAUSE = regex.compile(r"[，,；;\s]*(?:其|所)?(?:占比|比重|所占比重|占比重)")
 _VERB_TAIL = regex.compile(r"(?:实现|完成|达到|达|为|共|已|累计)+$")
@@ -166,6 +169,7 @@ class _Walk:
     qizhong: bool = False              # a clause so far opened with 其中: the rest are its parts
     carried: tuple[Item, str | None] | None = None  # an indicator the clause before left without a figure
     bridge_price: str | None = None    # the price basis a clause of its own gives the next one
+    topic_segment: str | None = None   # a sector the sentence opens with, in a clause of no figure
     # -- the clause (`open_clause`)
     ci: int = 0
     c0: int = 0
@@ -408,8 +412,13 @@ class _Reader:
 
     def _close_clause(self, w: _Walk) -> bool:
         """What a clause leaves the next (a price basis of its own, an indicator without a figure,
-        no subject after several parks) and its 分别 changes zipped. False to abstain."""
+        no subject after several parks, a sector it is about) and its 分别 changes zipped. False to
+        abstain."""
         drafts, ci = w.drafts, w.ci
+        if not w.its and not drafts and not w.headline and w.c0 == w.s.start:
+            m = _TOPIC_SECTOR.match(self.text, w.c0)
+            if m is not None and not _SEGMENT_HEAD.match(m.group(1)) and not _NOT_SEGMENT.match(m.group(1)):
+                w.topic_segment = self.original[m.start(1):m.end(1)]
         if (not w.seen_value and w.its and all(x.kind == "price" for x in w.its) and drafts
                 and drafts[-1].clause == ci - 1):
             drafts[-1].clause, w.bridge_price = ci, w.price  # …3112亿元，按可比价格计算，增长11.8%: a bridge
@@ -617,7 +626,13 @@ class _Reader:
     def _draft_in(self, w: _Walk, subj: dict, ind: Item, scope: str | None, value: dict | None,
                   rule: str) -> Draft:
         """`_draft` in the walk's sentence and clause, with its modality, stock and 其中."""
-        return self._draft(subj, ind, scope, value, w.s, w.ci, w.modality, w.stock, rule, w.qizhong)
+        d = self._draft(subj, ind, scope, value, w.s, w.ci, w.modality, w.stock, rule, w.qizhong)
+        if (d.segment is None and w.topic_segment is not None and ind.data != "other"
+                and _VERB_TAIL.sub("", self.text[w.c0:ind.start].lstrip("，,;；")) == ""):
+            # 新材料产业加快转型升级，营收超过1100亿元: the sector's revenue (the clause opens with
+            # its indicator; one naming a sector of its own keeps it)
+            d.segment = w.topic_segment
+        return d
 
     def _read_change(self, w: _Walk, it: Item, subj: dict, change_from: int) -> None:
         """A change by ``it``: added to the last fact, else a change-only fact of the pending

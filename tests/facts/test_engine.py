@@ -26,6 +26,12 @@ def _rows(text: str) -> list[tuple]:
 
 HEFEI = "合肥高新技术产业开发区"
 CASES = [
+    # a sentence that opens with a sector in a clause of no figure: the figures are the sector's,
+    # unless the clause names a sector of its own
+    ("2023年，合肥高新区经济稳中有进。光伏产业加速集聚，实现营业收入380亿元。",
+     [(HEFEI, "光伏产业", "operating_revenue", "2023", "380亿元", (), None, "actual")]),
+    ("2023年，合肥高新区经济稳中有进。光伏产业加速集聚，储能产业营业收入120亿元。",
+     [(HEFEI, "储能产业", "operating_revenue", "2023", "120亿元", (), None, "actual")]),
     # manufacturing's value added is industrial; the share's change is no change of the figure
     ("2023年，合肥高新区装备制造业增加值增长9.2%，占比较上年提高0.8个百分点。",
      [(HEFEI, "装备制造业", "industrial_value_added", "2023", None, (("yoy", "percent", "0.092"),), None, "actual")]),
