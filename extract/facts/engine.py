@@ -410,23 +410,34 @@ class _Reader:
                                             or self._opens_with_value(its, c0)):
             w.pending, w.pending_scope = carried  # 营业收入保持较快增长势头，同比增长15% / 突破万亿元，达到1.05万亿元
 
+    def _topic(self, w: _Walk) -> None:
+        """A sentence opening with a sector in a clause of no figure (航空制造产业加速蓄势，…): the
+        sector the sentence's figures are about."""
+        if not w.its and not w.drafts and not w.headline and w.c0 == w.s.start:
+            m = _TOPIC_SECTOR.match(self.text, w.c0)
+            if m is not None and not _SEGMENT_HEAD.match(m.group(1)) and not _NOT_SEGMENT.match(m.group(1)):
+                w.topic_segment = self.original[m.start(1):m.end(1)]
+
+    @staticmethod
+    def _bridge(w: _Walk) -> None:
+        """A clause of only a price basis, a milestone or no figure keeps the figure of the clause
+        before open to the change of the next: …3112亿元，按可比价格计算，增长11.8% (the basis goes
+        with it), …405亿元，首次突破400亿，同比增长15%, …100亿元，居全省第一，增长5%."""
+        drafts, ci = w.drafts, w.ci
+        if not drafts or drafts[-1].clause != ci - 1:
+            return
+        if not w.seen_value and w.its and all(x.kind == "price" for x in w.its):
+            drafts[-1].clause, w.bridge_price = ci, w.price
+        elif (w.only_milestone or all(x.kind == "milestone" for x in w.its)) and w.pending is None:
+            drafts[-1].clause = ci
+
     def _close_clause(self, w: _Walk) -> bool:
         """What a clause leaves the next (a price basis of its own, an indicator without a figure,
         no subject after several parks, a sector it is about) and its 分别 changes zipped. False to
         abstain."""
         drafts, ci = w.drafts, w.ci
-        if not w.its and not drafts and not w.headline and w.c0 == w.s.start:
-            m = _TOPIC_SECTOR.match(self.text, w.c0)
-            if m is not None and not _SEGMENT_HEAD.match(m.group(1)) and not _NOT_SEGMENT.match(m.group(1)):
-                w.topic_segment = self.original[m.start(1):m.end(1)]
-        if (not w.seen_value and w.its and all(x.kind == "price" for x in w.its) and drafts
-                and drafts[-1].clause == ci - 1):
-            drafts[-1].clause, w.bridge_price = ci, w.price  # …3112亿元，按可比价格计算，增长11.8%: a bridge
-        elif (w.only_milestone or all(x.kind == "milestone" for x in w.its)) and w.pending is None \
-                and drafts and drafts[-1].clause == ci - 1:
-            # …405亿元，首次突破400亿，同比增长15% / …100亿元，居全省第一，增长5%: a clause with no
-            # figure of its own (or only a milestone) keeps the figure before open to its change
-            drafts[-1].clause = ci
+        self._topic(w)
+        self._bridge(w)
         if (w.pending is not None and (not w.seen_value or w.only_milestone)
                 and not any(d.indicator is w.pending for d in drafts)):
             w.carried = (w.pending, w.pending_scope)
