@@ -95,6 +95,8 @@ _DOER = regex.compile(r"\s*(?:\d{1,4}[-—~至]\d{1,2}月|前三季度|上半年
 # A sentence that opens with a sector and a short predicate of no figure (电子信息产业生态更加完善，
 # 航空制造产业加速蓄势，): the figures of the sentence are the sector's.
 _TOPIC_SECTOR = regex.compile(r"(?![据从由在对为])(\p{Han}{1,10}?(?:产业|行业|制造业|服务业))\p{Han}{2,8}[，,]")
+# What a segment never reaches back across.
+_SEGMENT_BOUNDS = frozenset(("anaphor", "PARK", "group", "DATE", "MONEY", "PERCENT", "COUNT"))
 # A clause about the share of the figure before it (占比/比重 提高N个百分点): its change is the share's.
 _SHARE_CLAUSE = regex.compile(r"[，,；;\s]*(?:其|所)?(?:占比|比重|所占比重|占比重)")
 _VERB_TAIL = regex.compile(r"(?:实现|完成|达到|达|为|共|已|累计)+$")
@@ -1044,20 +1046,22 @@ class _Reader:
         """The segment written before ``ind`` after the subject and any figure, park or date; when
         a DATE stands between the segment and the indicator (规上高技术产业前三季度实现产值), the one
         written before the DATE."""
-        lo = max(subj["end"] or 0, s.start)
-        last = None
-        for it in self.items_between(max(s.start, ind.start - 64), ind.start):  # the segment window only
-            if it.kind in ("anaphor", "PARK", "group", "DATE", "MONEY", "PERCENT", "COUNT") and it.end > lo:
-                lo, last = it.end, it
+        lo, last = self._segment_floor(subj, s, ind.start)
         segment = self._segment(ind, lo)
         if (segment is None and last is not None and last.kind == "DATE"
                 and _VERB_TAIL.sub("", self.text[last.end: ind.start]) == ""):
-            before = max(subj["end"] or 0, s.start)
-            for it in self.items_between(max(s.start, last.start - 64), last.start):
-                if it.kind in ("anaphor", "PARK", "group", "DATE", "MONEY", "PERCENT", "COUNT"):
-                    before = max(before, it.end)
+            before, _ = self._segment_floor(subj, s, last.start)
             segment = self._segment(Item(last.start, last.start, "ind", "", ""), before)
         return segment
+
+    def _segment_floor(self, subj: dict, s: Sentence, at: int) -> tuple[int, Item | None]:
+        """Where a segment ending at ``at`` may start (after the subject and the last figure, park
+        or date of the 64 characters before it) and that last item."""
+        lo, last = max(subj["end"] or 0, s.start), None
+        for it in self.items_between(max(s.start, at - 64), at):  # the segment window only
+            if it.kind in _SEGMENT_BOUNDS and it.end > lo:
+                lo, last = it.end, it
+        return lo, last
 
     def _segment(self, ind: Item, lo: int) -> str | None:
         t = self.text
