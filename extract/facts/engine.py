@@ -604,11 +604,12 @@ class _Reader:
         if w.blocked and not w.subjects_here:
             w.blocked_sentence = True
             return None  # a project's or a city's figure, not the park's
-        if not w.subjects_here and not w.anaphor_here and self._named_other(w.c0, it.start):
-            return None  # 特斯拉完成产值X: a company's figure, not the park's
         anaphor = w.anaphor_here or (w.anaphor_sentence and self.subject is not None
                                      and self.subject.sentence != w.s.index)
-        return self._current(w.subjects_here, anaphor, w.s.index)
+        subj = self._current(w.subjects_here, anaphor, w.s.index)
+        if subj is not None and not w.subjects_here and not w.anaphor_here and self._named_other(w.c0, it.start):
+            return None  # 特斯拉完成产值X: a company's figure, not the park's (asked only when a park is there)
+        return subj
 
     def _not_a_change(self, w: _Walk, it: Item) -> bool:
         """Is the change word before ``it`` no change by it? 增长到/下降至 X is a level reached from an
