@@ -33,7 +33,7 @@ def split(text: str, cleaned: CleanText | None = None) -> list[Sentence]:
     """The sentences of ``text`` in order; pass ``cleaned`` when the caller has it already."""
     c = cleaned if cleaned is not None else clean(text)
     t = c.text
-    out: list[Sentence] = []
+    spans: list[tuple[int, int, int]] = []  # (start, end, paragraph) in the cleaned text, in order
     para, pos = 0, 0
     while pos <= len(t):
         nl = t.find("\n", pos)
@@ -41,25 +41,42 @@ def split(text: str, cleaned: CleanText | None = None) -> list[Sentence]:
         if t[pos:line_end].strip():
             start = pos
             for m in _END.finditer(t, pos, line_end):
-                _add(out, c, start, m.end(), para)
+                _add(spans, t, start, m.end(), para)
                 start = m.end()
-            _add(out, c, start, line_end, para)
+            _add(spans, t, start, line_end, para)
             para += 1
         if nl < 0:
             break
         pos = nl + 1
-    return out
+    return _to_original(c, spans)
 
 
-def _add(out: list[Sentence], c: CleanText, start: int, end: int, para: int) -> None:
-    t = c.text
+def _add(spans: list[tuple[int, int, int]], t: str, start: int, end: int, para: int) -> None:
+    """Keep ``t[start:end]`` without its surrounding white space, unless nothing is left."""
     while start < end and t[start].isspace():
         start += 1
     while end > start and t[end - 1].isspace():
         end -= 1
     if end > start:
-        a, b = c.to_original(start, end)
-        out.append(Sentence(len(out), a, b, para))
+        spans.append((start, end, para))
+
+
+def _to_original(c: CleanText, spans: list[tuple[int, int, int]]) -> list[Sentence]:
+    """The sentences of cleaned ``spans`` (in text order) in original offsets: one forward walk
+    over the offset map's runs, as ``CleanText.to_original`` maps a span (no bisect per span)."""
+    starts, origins = c.starts, c.origins
+    last = len(starts) - 1
+    k = 0
+    out: list[Sentence] = []
+    for start, end, para in spans:
+        while k < last and starts[k + 1] <= start:
+            k += 1
+        a = origins[k] + start - starts[k]
+        j = k
+        while j < last and starts[j + 1] <= end - 1:
+            j += 1
+        out.append(Sentence(len(out), a, origins[j] + end - 1 - starts[j] + 1, para))
+    return out
 
 
 class SentenceIndex:
