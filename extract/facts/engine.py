@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from operator import attrgetter
 from typing import Iterable, Sequence
@@ -105,7 +105,7 @@ _PROVINCE_SUFFIX = regex.compile(r"(省|市|壮族自治区|回族自治区|维�
 PROJECT_IDS = frozenset({"projects_signed", "projects_started"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     start: int
     end: int
@@ -114,7 +114,7 @@ class Item:
     text: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Subj:
     kind: str
     canonical: str
@@ -137,7 +137,7 @@ class Subj:
         return d
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A fact being built; turned into a validated `Fact` at the end of its sentence."""
 
@@ -154,7 +154,7 @@ class Draft:
     share: dict | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Walk:
     """Where the walk over one sentence stands: what carries from clause to clause (the facts
     drafted, the modality, a 其中, an indicator left without a figure) and what the clause read."""
@@ -501,7 +501,7 @@ class _Reader:
         w.subjects_here.append(subj)
         w.anaphor_sentence = False
         if w.headline:
-            self.headline_subject = Subj(**{**subj.__dict__, "headline": True})
+            self.headline_subject = replace(subj, headline=True)
             self.subject = self.headline_subject
             return
         if w.qizhong and self.subject is not None and w.child_of is None:
@@ -707,8 +707,8 @@ class _Reader:
                 t.share = share
                 t.clause = w.ci
             else:
-                drafts.append(Draft(**{**t.__dict__, "changes": [], "share": share, "value": None,
-                                       "rule": "fact.share_only" + (QIZHONG if w.qizhong else ""), "clause": w.ci}))
+                drafts.append(replace(t, changes=[], share=share, value=None,
+                                       rule="fact.share_only" + (QIZHONG if w.qizhong else ""), clause=w.ci))
 
     def _read_figure(self, w: _Walk, j: int, it: Item, subj: dict) -> None:
         """A MONEY or COUNT as the value of its indicator (a milestone or a threshold is none)."""
