@@ -229,26 +229,35 @@ def _nearest_year(name: str, ref: dt.date) -> int | None:
     return best[0] if best else None
 
 
+def anchored(text: str, anchor: re.Pattern, pattern: re.Pattern, back: int, *, after_digit: bool = True,
+             whole_anchor: bool = False) -> Iterator[re.Match]:
+    """The matches of ``pattern``, found through ``anchor`` (a short word every match holds, cheap
+    to scan for): at each anchor, the leftmost match starting at most ``back`` characters before
+    it that reaches into it (past its end with ``whole_anchor``), not right after a digit unless
+    ``after_digit``. In text order, never overlapping; linear (``back`` tries per anchor)."""
+    pos = 0
+    for a in anchor.finditer(text):
+        if a.start() < pos:
+            continue
+        reach = a.end() if whole_anchor else a.start() + 1
+        for s in range(max(pos, a.start() - back), a.start() + 1):
+            m = pattern.match(text, s)
+            if m is not None and m.end() >= reach and (after_digit or s == 0 or not text[s - 1].isdigit()):
+                pos = m.end()
+                yield m
+                break
+
+
 def find(text: str, ref: dt.date | None) -> Iterator[tuple[int, int, str | None, str, int | None]]:
     """(start, end, value, rule, weekday) for every calendar word; ``weekday`` (1–7) is set for a
     plain weekday, which the caller checks against a full date next to it. ``value`` is None for
     a weekday without a document date (it only serves that check)."""
-    pos = 0
-    for a in ANCHOR.finditer(text):
-        s0 = max(pos, a.start() - 6)
-        if a.start() < pos:
+    skip_to = 0
+    for m in anchored(text, ANCHOR, PATTERN, 6):
+        if m.start() < skip_to:
             continue
-        m = None
-        for s in range(s0, a.start() + 1):
-            m = PATTERN.match(text, s)
-            if m is not None and m.end() > a.start():
-                break
-            m = None
-        if m is None:
-            continue
-        pos = m.end()
-        if m.group("wd") is not None and (r := _RANGE_AFTER.match(text, pos)) is not None:
-            pos = r.end() + 1  # 周一至周五: the working week, recurring; neither end is a date
+        if m.group("wd") is not None and (r := _RANGE_AFTER.match(text, m.end())) is not None:
+            skip_to = r.end()  # 周一至周五: the working week, recurring; neither end is a date
             continue
         if m.group("week") is not None:
             found = _week(text, m, ref)
@@ -359,19 +368,7 @@ def _lunar_solar(year: int, month: int, day: int | None, leap: bool) -> tuple[dt
 
 def find_lunar(text: str, ref: dt.date | None) -> Iterator[tuple[int, int, str | None, str, int | None]]:
     """(start, end, value, "date.lunar", None) for the lunar dates of ``text`` (see the module doc)."""
-    pos = 0
-    for a in LUNAR_ANCHOR.finditer(text):
-        if a.start() < pos:
-            continue
-        m = None
-        for s in range(max(pos, a.start() - 8), a.start() + 1):
-            m = LUNAR.match(text, s)
-            if m is not None and m.end() > a.start() and (s == 0 or not text[s - 1].isdigit()):
-                break
-            m = None
-        if m is None:
-            continue
-        pos = m.end()
+    for m in anchored(text, LUNAR_ANCHOR, LUNAR, 8, after_digit=False):
         found = _lunar(m, ref)
         if found is not None:
             yield found
@@ -436,19 +433,7 @@ def _nth_monday(year: int, month: int, n: int) -> dt.date | None:
 
 
 def find_month_weeks(text: str, ref: dt.date | None) -> Iterator[tuple[int, int, str | None, str, int | None]]:
-    pos = 0
-    for a in MONTH_WEEK_ANCHOR.finditer(text):
-        if a.start() < pos:
-            continue
-        m = None
-        for s in range(max(pos, a.start() - 8), a.start() + 1):
-            m = MONTH_WEEK.match(text, s)
-            if m is not None and m.end() >= a.end() and (s == 0 or not text[s - 1].isdigit()):
-                break
-            m = None
-        if m is None:
-            continue
-        pos = m.end()
+    for m in anchored(text, MONTH_WEEK_ANCHOR, MONTH_WEEK, 8, after_digit=False, whole_anchor=True):
         n = number(m.group("wn"))
         if m.group("wrm"):
             if ref is None:
