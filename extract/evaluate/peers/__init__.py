@@ -35,6 +35,13 @@ class SuiteResult:
     def rate(self) -> float:
         return len(self.passed) / self.in_scope if self.in_scope else 0.0
 
+    def record(self, cid: str, text: str, why: str | None) -> None:
+        """File a case read in scope: passed when ``why`` is None, else failed with ``why``."""
+        if why:
+            self.failed.append((cid, text, why))
+        else:
+            self.passed.append(cid)
+
     def as_dict(self) -> dict:
         return {
             "suite": self.name, "passed": len(self.passed), "failed": len(self.failed),

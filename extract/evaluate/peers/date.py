@@ -177,18 +177,13 @@ def _check_whole(result: SuiteResult, cid: str, text: str, ref: dt.date | None, 
         result.failed.append((cid, text, f"want one DATE over the text, got {[(m.text, m.value.value) for m in found]}"))
         return
     got = _interval(covering[0].value.value)
-    if got != want:
-        result.failed.append((cid, text, f"value {covering[0].value.value} = {got[0]}…{got[1]}, peer {want[0]}…{want[1]}"))
-    else:
-        result.passed.append(cid)
+    result.record(cid, text, None if got == want else
+                  f"value {covering[0].value.value} = {got[0]}…{got[1]}, peer {want[0]}…{want[1]}")
 
 
 def _check_none(result: SuiteResult, cid: str, text: str, ref: dt.date | None) -> None:
     found = _mentions(text, ref)
-    if found:
-        result.failed.append((cid, text, f"expected no DATE, got {[(m.text, m.value.value) for m in found]}"))
-    else:
-        result.passed.append(cid)
+    result.record(cid, text, f"expected no DATE, got {[(m.text, m.value.value) for m in found]}" if found else None)
 
 
 # A clock time or a part of the day ending the case (2019年6月28日下午3:00, 二月十五号早上): ANNOTATION
@@ -417,10 +412,8 @@ def run_jionlp_extraction(path: Path) -> SuiteResult:
         found = _mentions(text, DURATION_REFERENCE)
         got = sorted((m.start, m.end) for m in found)
         want = sorted((e["start"], e["end"]) for e in expected)
-        if got == want:
-            result.passed.append(cid)
-        else:
-            result.failed.append((cid, text, f"spans {[(m.text) for m in found]} != peer {[e['text'] for e in expected]}"))
+        result.record(cid, text, None if got == want else
+                      f"spans {[(m.text) for m in found]} != peer {[e['text'] for e in expected]}")
     return result
 
 

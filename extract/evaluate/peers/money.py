@@ -31,7 +31,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from extract.evaluate.peers import SuiteResult, read_cases
 from extract.numeral import NumeralError, parse_number, parse_yuan
@@ -79,6 +79,26 @@ def _excluded(text: str, table: list[tuple[re.Pattern, str]]) -> str | None:
     return None
 
 
+def _in_scope(result: SuiteResult, path: Path, table: list[tuple[re.Pattern, str]],
+              texts: Callable[[dict], list[str]] = lambda case: [case["text"]]) -> Iterator[dict]:
+    """The cases of ``path`` in scope; the others go to ``result.excluded`` with the first
+    reason of ``table`` that matches one of ``texts(case)``."""
+    for case in read_cases(path):
+        reason = next((r for t in texts(case) if (r := _excluded(t, table))), None)
+        if reason:
+            result.excluded.append((case["id"], case["text"], reason))
+        else:
+            yield case
+
+
+def _one_money(text: str, check: Callable[..., str | None], want: dict) -> str | None:
+    """None when ``text`` holds exactly one MONEY mention and ``check(value, want, text)`` passes."""
+    found = _money(text)
+    if len(found) != 1:
+        return f"{len(found)} mentions: {[m.text for m in found]}"
+    return check(found[0].value, want, text)
+
+
 def _money(text: str, date: dt.date | None = None) -> list:
     return extract_text(text, date, labels=[LABEL])
 
@@ -87,7 +107,7 @@ def _cents(d: Decimal | None) -> Decimal | None:
     return None if d is None else Decimal(d).quantize(_CENT)
 
 
-def jionlp_value_ok(got, want: dict) -> str | None:
+def jionlp_value_ok(got, want: dict, text: str = "") -> str | None:
     """None when our MoneyValue matches JioNLP's {num, case, definition}; else what differs."""
     currency = JIONLP_CASES.get(want["case"])
     if got.currency != currency:
@@ -111,40 +131,25 @@ def jionlp_value_ok(got, want: dict) -> str | None:
     return None
 
 
-def run_jionlp_money_parsing(path: Path) -> SuiteResult:
-    result = SuiteResult("jionlp_money_parsing")
-    for case in read_cases(path):
-        text = case["text"]
-        reason = _excluded(text, JIONLP_EXCLUDED)
-        if reason:
-            result.excluded.append((case["id"], text, reason))
-            continue
-        found = _money(text)
-        if len(found) != 1:
-            result.failed.append((case["id"], text, f"{len(found)} mentions: {[m.text for m in found]}"))
-            continue
-        why = jionlp_value_ok(found[0].value, case["expected"][0]["value"])
-        if why:
-            result.failed.append((case["id"], text, why))
-        else:
-            result.passed.append(case["id"])
-    return result
+def _one_money_suite(name: str, table: list[tuple[re.Pattern, str]],
+                     check: Callable[..., str | None]) -> Callable[[Path], SuiteResult]:
+    """A suite whose cases are whole money strings: one MONEY mention, its value checked against
+    the case's first expected value."""
+    def run(path: Path) -> SuiteResult:
+        result = SuiteResult(name)
+        for case in _in_scope(result, path, table):
+            text = case["text"]
+            result.record(case["id"], text, _one_money(text, check, case["expected"][0]["value"]))
+        return result
+    return run
 
 
 def run_jionlp_money_extraction(path: Path) -> SuiteResult:
     result = SuiteResult("jionlp_money_extraction")
-    for case in read_cases(path):
-        text = case["text"]
+    for case in _in_scope(result, path, JIONLP_EXCLUDED, lambda case: [e["text"] for e in case["expected"]]):
         want = {(e["start"], e["end"]) for e in case["expected"]}
-        reason = next((r for e in case["expected"] if (r := _excluded(e["text"], JIONLP_EXCLUDED))), None)
-        if reason:
-            result.excluded.append((case["id"], text, reason))
-            continue
-        got = {(m.start, m.end) for m in _money(text)}
-        if got == want:
-            result.passed.append(case["id"])
-        else:
-            result.failed.append((case["id"], text, f"spans {sorted(got)} != {sorted(want)}"))
+        got = {(m.start, m.end) for m in _money(case["text"])}
+        result.record(case["id"], case["text"], None if got == want else f"spans {sorted(got)} != {sorted(want)}")
     return result
 
 
@@ -179,21 +184,14 @@ def run_cn2an_number(path: Path) -> SuiteResult:
                 continue
             if value != want:
                 problems.append(f"{mode}: {value} != {want}")
-        if problems:
-            result.failed.append((cid, text, "; ".join(problems)))
-        else:
-            result.passed.append(cid)
+        result.record(cid, text, "; ".join(problems) or None)
     return result
 
 
 def run_duckling_number(path: Path) -> SuiteResult:
     result = SuiteResult("duckling_number")
-    for case in read_cases(path):
+    for case in _in_scope(result, path, DUCKLING_NUMBER_EXCLUDED):
         text, cid = case["text"], case["id"]
-        reason = _excluded(text, DUCKLING_NUMBER_EXCLUDED)
-        if reason:
-            result.excluded.append((cid, text, reason))
-            continue
         numeral = text.removeprefix("第").removesuffix("个").removesuffix("個")
         want = Decimal(str(case["expected"][0]["value"]))
         try:
@@ -201,10 +199,7 @@ def run_duckling_number(path: Path) -> SuiteResult:
         except NumeralError as exc:
             result.failed.append((cid, text, str(exc)))
             continue
-        if value == want:
-            result.passed.append(cid)
-        else:
-            result.failed.append((cid, text, f"{value} != {want}"))
+        result.record(cid, text, None if value == want else f"{value} != {want}")
     return result
 
 
@@ -231,30 +226,10 @@ def _duckling_money_ok(got, want: dict, text: str = "") -> str | None:
     return None if ok else f"{got.amount} {got.currency} {got.qualifier.value} != {amount} {currency} {qualifier}"
 
 
-def run_duckling_money(path: Path) -> SuiteResult:
-    result = SuiteResult("duckling_money")
-    for case in read_cases(path):
-        text, cid = case["text"], case["id"]
-        reason = _excluded(text, DUCKLING_MONEY_EXCLUDED)
-        if reason:
-            result.excluded.append((cid, text, reason))
-            continue
-        found = _money(text)
-        if len(found) != 1:
-            result.failed.append((cid, text, f"{len(found)} mentions: {[m.text for m in found]}"))
-            continue
-        why = _duckling_money_ok(found[0].value, case["expected"][0]["value"], text)
-        if why:
-            result.failed.append((cid, text, why))
-        else:
-            result.passed.append(cid)
-    return result
-
-
 SUITES: dict[str, Callable[[Path], SuiteResult]] = {
-    "jionlp_money_parsing": run_jionlp_money_parsing,
+    "jionlp_money_parsing": _one_money_suite("jionlp_money_parsing", JIONLP_EXCLUDED, jionlp_value_ok),
     "jionlp_money_extraction": run_jionlp_money_extraction,
     "cn2an_number": run_cn2an_number,
     "duckling_number": run_duckling_number,
-    "duckling_money": run_duckling_money,
+    "duckling_money": _one_money_suite("duckling_money", DUCKLING_MONEY_EXCLUDED, _duckling_money_ok),
 }

@@ -132,10 +132,7 @@ def run_transform(path: Path) -> SuiteResult:
             why = _money_ok(case)
         else:
             why = _numbers_ok(case)
-        if why:
-            result.failed.append((cid, text, why))
-        else:
-            result.passed.append(cid)
+        result.record(cid, text, why)
     return result
 
 
