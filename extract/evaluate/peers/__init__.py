@@ -57,6 +57,17 @@ def read_cases(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
+def in_scope(result: SuiteResult, path: Path, reason: Callable[[dict], str | None]) -> Iterator[dict]:
+    """The cases of ``path`` that ``reason`` leaves in scope; the others go to ``result.excluded``
+    with the reason it gives."""
+    for case in read_cases(path):
+        why = reason(case)
+        if why:
+            result.excluded.append((case["id"], case["text"], why))
+        else:
+            yield case
+
+
 def suites() -> dict[str, Callable[[Path], SuiteResult]]:
     """All suite runners: the adapters in this package, and any ``extract/<label>/peers.py``."""
     names = [f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__)]

@@ -33,7 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterator
 
-from extract.evaluate.peers import SuiteResult, read_cases
+from extract.evaluate.peers import SuiteResult, in_scope, read_cases
 from extract.numeral import NumeralError, parse_number, parse_yuan
 from extract.pipeline import extract_text
 
@@ -81,14 +81,9 @@ def _excluded(text: str, table: list[tuple[re.Pattern, str]]) -> str | None:
 
 def _in_scope(result: SuiteResult, path: Path, table: list[tuple[re.Pattern, str]],
               texts: Callable[[dict], list[str]] = lambda case: [case["text"]]) -> Iterator[dict]:
-    """The cases of ``path`` in scope; the others go to ``result.excluded`` with the first
-    reason of ``table`` that matches one of ``texts(case)``."""
-    for case in read_cases(path):
-        reason = next((r for t in texts(case) if (r := _excluded(t, table))), None)
-        if reason:
-            result.excluded.append((case["id"], case["text"], reason))
-        else:
-            yield case
+    """The cases of ``path`` in scope: excluded by the first reason of ``table`` that matches one
+    of ``texts(case)``."""
+    return in_scope(result, path, lambda case: next((r for t in texts(case) if (r := _excluded(t, table))), None))
 
 
 def _one_money(text: str, check: Callable[..., str | None], want: dict) -> str | None:

@@ -27,7 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from extract.evaluate.peers import SuiteResult, read_cases
+from extract.evaluate.peers import SuiteResult, in_scope
 from extract.evaluate.values import values_equal
 from extract.numeral import NumeralError, parse_number
 from extract.numeral.lexicon import CN_CHARS
@@ -119,12 +119,8 @@ def _share_ok(case: dict, want: Decimal) -> str | None:
 
 def run_transform(path: Path) -> SuiteResult:
     result = SuiteResult(name=path.stem)
-    for case in read_cases(path):
+    for case in in_scope(result, path, exclusion_reason):
         cid, text = case["id"], case["text"]
-        reason = exclusion_reason(case)
-        if reason:
-            result.excluded.append((cid, text, reason))
-            continue
         want = expected_share(case)
         if want is not None:
             why = _share_ok(case, want)
